@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mmlock: check mode. Parses each file like the build did, runs every
+ * enabled check over every function defined in it, prints the findings.
+ * Exit 0 whatever was found (make C=2 must go on); 2 for a usage error
+ * or a file that could not be parsed at all.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../checks/check.h"
+#include "../engine/engine.h"
+#include "../frontend/frontend.h"
+#include "../report/report.h"
+#include "options.h"
+
+struct run {
+	struct options *opt;
+	struct engine_config cfg;
+	struct report_summary sum;
+};
+
+static bool lookup_constant(void *ctx, const char *name, long long *value)
+{
+	return fe_lookup_constant(ctx, name, value);
+}
+
+static void on_function(struct fe_tu *tu, const char *name, struct ir_function *fn,
+			const char *skipped, void *data)
+{
+	struct run *r = data;
+	const char *why;
+	bool ok;
+
+	(void)tu;
+	r->sum.functions++;
+	if (!fn) {
+		r->sum.gave_up++;
+		if (r->opt->verbose)
+			fprintf(stderr, "mmlock: skipped %s(): %s\n", name, skipped);
+		return;
+	}
+	if (r->opt->dump_ir) {
+		ir_function_dump(stdout, fn);
+		return;
+	}
+	report_begin_function(name);
+	ok = engine_run(&r->cfg, fn, &why);
+	report_end_function(ok);
+	if (!ok) {
+		r->sum.gave_up++;
+		if (r->opt->verbose)
+			fprintf(stderr, "mmlock: gave up on %s(): %s\n", name, why);
+	}
+}
+
+/* Returns false if the file could not be analysed at all. */
+static bool check_file(struct run *r, struct model *model, const char *file)
+{
+	struct fe_parse_result res = fe_parse(file, r->opt->clang_args, r->opt->nclang_args);
+	struct arena arena = {0};
+
+	if (r->opt->verbose)
+		for (int i = 0; i < res.noption_errors; i++)
+			fprintf(stderr, "mmlock: %s: ignored: %s\n", file, res.option_errors[i]);
+	if (!res.tu || res.fatal) {
+		fprintf(stderr, "mmlock: %s: cannot analyse: %s\n", file,
+			res.first_error ? res.first_error : "parse failed");
+		fe_close(res.tu);
+		fe_parse_result_free(&res);
+		return false;
+	}
+	if (res.nerrors && r->opt->verbose)
+		fprintf(stderr, "mmlock: %s: %d parse error(s), first: %s\n", file, res.nerrors,
+			res.first_error);
+	model_resolve(model, lookup_constant, res.tu);
+	fe_for_each_function(res.tu, &arena, on_function, r);
+	arena_reset(&arena);
+	fe_close(res.tu);
+	fe_parse_result_free(&res);
+	return true;
+}
+
+static bool load_model(struct model *m, const struct options *o)
+{
+	if (!model_parse(m, mmlock_builtin_model, "<builtin model>"))
+		return false;
+	return !o->model_file || model_load_file(m, o->model_file);
+}
+
+int main(int argc, char **argv)
+{
+	struct options opt;
+	struct model model = {0};
+	struct run r = { .opt = &opt };
+	FILE *out;
+	int status = 0;
+
+	if (!options_parse(&opt, argc, argv))
+		return 2;
+	if (opt.help || opt.version) {
+		if (opt.help)
+			options_usage();
+		else
+			printf("mmlock %s (libclang %s)\n", MMLOCK_VERSION, MMLOCK_LIBCLANG_VERSION);
+		options_free(&opt);
+		return 0;
+	}
+	if (opt.verbose)
+		for (int i = 0; i < opt.ndropped; i++)
+			fprintf(stderr, "mmlock: dropped compiler flag %s\n", opt.dropped[i]);
+	if (!load_model(&model, &opt))
+		return 2;
+	r.cfg = (struct engine_config){ &model, 64, 200000, opt.verbose };
+	checks_init();
+	for (int i = 0; i < opt.nfiles; i++) {
+		r.sum.files++;
+		if (!check_file(&r, &model, opt.files[i])) {
+			r.sum.parse_failures++;
+			status = 2;
+		}
+	}
+	out = opt.format == FMT_JSON ? stdout : stderr;
+	if (opt.output && !(out = fopen(opt.output, "w"))) {
+		fprintf(stderr, "mmlock: cannot write %s\n", opt.output);
+		return 2;
+	}
+	report_flush(out, opt.format, &r.sum);
+	if (out != stdout && out != stderr)
+		fclose(out);
+	model_free(&model);
+	options_free(&opt);
+	return status;
+}

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "options.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../checks/check.h"
+#include "../util/util.h"
+
+/* Options whose value is the next argument. */
+static const char *const takes_arg[] = {
+	"-include", "-imacros", "-I", "-isystem", "-iquote", "-idirafter", "-D", "-U",
+	"-x", "-target", "-Xclang", "-isysroot", "--sysroot", "-iprefix",
+};
+/* ...of which these are dropped with their value. */
+static const char *const drop_with_arg[] = {
+	"-o", "-MF", "-MT", "-MQ", "--param", "-gcc-base-dir", "-multiarch-dir",
+	"-Xassembler", "-Xlinker", "-Xpreprocessor",
+};
+/* Dropped: they write files, fail the run, or are sparse's or gcc's alone. */
+static const char *const drop_prefix[] = {
+	"-Wp,", "-Werror", "-MD", "-MMD", "-MP", "-MG", "-M", "--arch=", "--param=",
+	"-mpreferred-stack-boundary=", "-mindirect-branch", "-fconserve-stack",
+	"-fno-allow-store-data-races", "-falign-jumps=", "-mrecord-mcount",
+	"-fno-var-tracking-assignments", "-fmin-function-alignment=",
+	"-fsanitize-coverage", "-fno-ipa-", "-mno-fentry", "-D__STDC__", "-Wsparse",
+	"-fdiagnostic-prefix", "-fmemcpy-max-count", "-fdump-", "-pg", "-save-temps",
+	"-fprofile", "-ftest-coverage", "-c",
+};
+
+static bool in(const char *const *list, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(list[i], s))
+			return true;
+	return false;
+}
+
+static bool has_prefix(const char *s, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(list[i]);
+
+		/* "-c" and "-M" must match whole; the rest are prefixes */
+		if ((!strcmp(list[i], "-c") || !strcmp(list[i], "-M") || !strcmp(list[i], "-pg")) ?
+		    !strcmp(s, list[i]) : !strncmp(s, list[i], len))
+			return true;
+	}
+	return false;
+}
+
+static void push(const char ***v, int *n, const char *s)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[(*n)++] = s;
+}
+
+void options_usage(void)
+{
+	printf("usage: mmlock [options] [compiler flags] FILE.c...\n\n"
+	       "Checks Linux mm locking (mmap_lock, VMA locks, page-table locks, folio locks).\n"
+	       "Accepts the arguments kbuild passes to $(CHECK): make C=2 CHECK=mmlock\n\n"
+	       "  --format=text|json   output format (text on stderr, json on stdout)\n"
+	       "  -o FILE              write the report to FILE\n"
+	       "  --model=FILE         add the lock model entries in FILE\n"
+	       "  --verbose            say what was dropped, skipped or given up\n"
+	       "  --dump-ir            print each function's IR instead of checking\n"
+	       "  -W<check>, -Wno-<check>  enable or disable a check\n"
+	       "  --version, --help\n\nchecks:\n");
+	for (int i = 0; i < nchecks; i++)
+		printf("  %-22s %s\n", checks[i].id, checks[i].summary);
+}
+
+static bool our_option(struct options *o, const char *a)
+{
+	struct check *c;
+
+	if (!strcmp(a, "--verbose") || !strcmp(a, "-v"))
+		o->verbose = true;
+	else if (!strcmp(a, "--version"))
+		o->version = true;
+	else if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+		o->help = true;
+	else if (!strcmp(a, "--dump-ir"))
+		o->dump_ir = true;
+	else if (!strncmp(a, "--model=", 8))
+		o->model_file = a + 8;
+	else if (!strcmp(a, "--format=text"))
+		o->format = FMT_TEXT;
+	else if (!strcmp(a, "--format=json"))
+		o->format = FMT_JSON;
+	else if (!strncmp(a, "-Wno-", 5) && (c = check_find(a + 5)))
+		c->enabled = false;
+	else if (!strncmp(a, "-W", 2) && (c = check_find(a + 2)))
+		c->enabled = true;
+	else
+		return false;
+	return true;
+}
+
+bool options_parse(struct options *o, int argc, char **argv)
+{
+	memset(o, 0, sizeof(*o));
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (our_option(o, a))
+			continue;
+		if (!strncmp(a, "--format=", 9)) {
+			fprintf(stderr, "mmlock: unknown format '%s' (text or json)\n", a + 9);
+			return false;
+		}
+		if (!strcmp(a, "-o")) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "mmlock: -o needs a file name\n");
+				return false;
+			}
+			/* kbuild never passes -o to CHECK; a user asking for a report file does */
+			o->output = argv[++i];
+			continue;
+		}
+		if (in(drop_with_arg, ARRAY_SIZE(drop_with_arg), a)) {
+			push(&o->dropped, &o->ndropped, a);
+			if (i + 1 < argc)
+				push(&o->dropped, &o->ndropped, argv[++i]);
+			continue;
+		}
+		if (in(takes_arg, ARRAY_SIZE(takes_arg), a)) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "mmlock: %s needs a value\n", a);
+				return false;
+			}
+			push(&o->clang_args, &o->nclang_args, a);
+			push(&o->clang_args, &o->nclang_args, argv[++i]);
+			continue;
+		}
+		if (a[0] == '-' && a[1]) {
+			if (has_prefix(a, drop_prefix, ARRAY_SIZE(drop_prefix)))
+				push(&o->dropped, &o->ndropped, a);
+			else
+				push(&o->clang_args, &o->nclang_args, a);
+			continue;
+		}
+		push(&o->files, &o->nfiles, a);
+	}
+	/* clang's own warnings are not our output; -w also defuses any -Werror left */
+	push(&o->clang_args, &o->nclang_args, "-w");
+	push(&o->clang_args, &o->nclang_args, "-Wno-unknown-warning-option");
+	if (!o->nfiles && !o->help && !o->version) {
+		fprintf(stderr, "mmlock: no input files (try --help)\n");
+		return false;
+	}
+	return true;
+}
+
+void options_free(struct options *o)
+{
+	free(o->clang_args);
+	free(o->files);
+	free(o->dropped);
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Command line: kbuild hands $(CHECK) sparse's flags followed by the
+ * compiler's c_flags (gcc's or clang's) and the file. We keep what clang
+ * needs to parse like the build did (-D, -I, -include, -std, target
+ * flags), drop what would write files or fail the run (-Wp,-MMD, -MD,
+ * -o, -Werror), and take our own long options and -W<check-id> switches.
+ */
+#ifndef MMLOCK_OPTIONS_H
+#define MMLOCK_OPTIONS_H
+
+#include <stdbool.h>
+
+#include "../report/report.h"
+
+struct options {
+	const char **clang_args;	/* for libclang */
+	int nclang_args;
+	const char **files;
+	int nfiles;
+	const char **dropped;		/* reported with --verbose */
+	int ndropped;
+	const char *model_file;
+	const char *output;
+	enum report_format format;
+	bool verbose;
+	bool dump_ir;
+	bool help, version;
+};
+
+/* Returns false after printing a one-line usage error. */
+bool options_parse(struct options *o, int argc, char **argv);
+void options_free(struct options *o);
+void options_usage(void);
+
+#endif

@@ -1,0 +1,1194 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The dataflow: a worklist of (block, state) pairs. Each block keeps the
+ * distinct states that reached it, up to a bound; past the bound further
+ * states are joined into one widened state that keeps only what they all
+ * agree on, so the bound can only lose findings, never invent one.
+ *
+ * Calls are where locks change. A model entry (or, later, a summary) lists
+ * cases, each a condition on the return value or an out parameter plus
+ * effects; the engine forks one state per feasible case, records the
+ * condition as a fact on the fresh return value, and applies the effects
+ * through apply_effect(), the single transfer function for lock effects.
+ */
+#include "engine.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "state.h"
+
+#define MAX_CHECKS 32
+
+static struct {
+	hook_fn *fn;
+	int n;
+} hooks[HOOK_NR];
+
+void engine_add_hook(enum hook_kind kind, hook_fn fn)
+{
+	hooks[kind].fn = xrealloc(hooks[kind].fn, (hooks[kind].n + 1) * sizeof(hook_fn));
+	hooks[kind].fn[hooks[kind].n++] = fn;
+}
+
+static void run_hooks(enum hook_kind kind, const struct hook_args *a)
+{
+	for (int i = 0; i < hooks[kind].n; i++)
+		hooks[kind].fn[i](a);
+}
+
+struct pending {
+	int block;
+	struct state *st;
+};
+
+struct block_states {
+	struct state **v;
+	int n, cap;
+	struct state *widened;
+};
+
+struct engine {
+	const struct engine_config *cfg;
+	const struct model *model;
+	struct ir_function *fn;
+	struct arena *arena;
+	/* symbols */
+	const char **names;
+	int nsyms, capsyms;
+	int *slots;		/* open addressing: sym id + 1, 0 empty */
+	int nslots;
+	/* worklist */
+	struct pending *work;
+	int head, tail, capwork;
+	struct block_states *blocks;
+	long steps;
+	clock_t start;
+	void *check_data[MAX_CHECKS];
+};
+
+const struct ir_function *engine_function(const struct engine *eng)
+{
+	return eng->fn;
+}
+
+struct arena *engine_arena(struct engine *eng)
+{
+	return eng->arena;
+}
+
+void **engine_check_data(struct engine *eng, int idx)
+{
+	return &eng->check_data[idx];
+}
+
+/* --- symbols --- */
+
+static void sym_grow(struct engine *eng)
+{
+	int n = eng->nslots ? eng->nslots * 2 : 1024;
+	int *slots = arena_alloc(eng->arena, n * sizeof(int));
+
+	for (int i = 0; i < eng->nsyms; i++) {
+		size_t h = hash_bytes(eng->names[i], strlen(eng->names[i]), 0) & (n - 1);
+
+		while (slots[h])
+			h = (h + 1) & (n - 1);
+		slots[h] = i + 1;
+	}
+	eng->slots = slots;
+	eng->nslots = n;
+}
+
+static sym_t sym_lookup(struct engine *eng, const char *name, bool create)
+{
+	size_t h;
+
+	if (2 * (eng->nsyms + 1) > eng->nslots)
+		sym_grow(eng);
+	h = hash_bytes(name, strlen(name), 0) & (eng->nslots - 1);
+	for (; eng->slots[h]; h = (h + 1) & (eng->nslots - 1))
+		if (!strcmp(eng->names[eng->slots[h] - 1], name))
+			return eng->slots[h] - 1;
+	if (!create)
+		return NO_SYM;
+	if (eng->nsyms == eng->capsyms) {
+		int cap = eng->capsyms ? eng->capsyms * 2 : 256;
+		const char **names = arena_alloc(eng->arena, cap * sizeof(*names));
+
+		memcpy(names, eng->names, eng->nsyms * sizeof(*names));
+		eng->names = names;
+		eng->capsyms = cap;
+	}
+	eng->names[eng->nsyms] = arena_strdup(eng->arena, name);
+	eng->slots[h] = eng->nsyms + 1;
+	return eng->nsyms++;
+}
+
+static sym_t sym_named(struct engine *eng, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static sym_t sym_named(struct engine *eng, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	return sym_lookup(eng, buf, true);
+}
+
+const char *engine_sym_name(const struct engine *eng, sym_t s)
+{
+	return s >= 0 && s < eng->nsyms ? eng->names[s] : "?";
+}
+
+/* Display form: versions ("@12") are an engine detail. */
+static const char *sym_display(const struct engine *eng, sym_t s)
+{
+	const char *n = engine_sym_name(eng, s);
+	char *out = arena_alloc(((struct engine *)eng)->arena, strlen(n) + 1), *o = out;
+
+	for (const char *p = n; *p; p++) {
+		if (*p == '@') {
+			while (p[1] >= '0' && p[1] <= '9')
+				p++;
+			continue;
+		}
+		if (*p == '$')	/* temporaries */
+			return "the value";
+		*o++ = *p;
+	}
+	*o = '\0';
+	return out;
+}
+
+const char *lock_describe(const struct engine *eng, enum lock_class cls, const char *n)
+{
+	struct arena *a = ((struct engine *)eng)->arena;
+
+	switch (cls) {
+	case LC_MMAP: return arena_printf(a, "mmap_lock of %s", n);
+	case LC_VMA: return arena_printf(a, "VMA lock of %s", n);
+	case LC_PTL: return arena_printf(a, "page-table lock %s", n);
+	case LC_FOLIO: return arena_printf(a, "folio lock of %s", n);
+	default: return arena_printf(a, "lock %s", n);
+	}
+}
+
+/* --- values --- */
+
+static sym_t value_of(struct engine *eng, const struct state *st, sym_t loc)
+{
+	sym_t v = state_env_get(st, loc);
+
+	(void)eng;
+	return v == NO_SYM ? loc : v;
+}
+
+static sym_t child_loc(struct engine *eng, sym_t base, const struct ir_step *s)
+{
+	const char *b = eng->names[base];
+
+	switch (s->kind) {
+	case STEP_ARROW: return sym_named(eng, "%s->%s", b, s->field);
+	case STEP_DOT: return sym_named(eng, "%s.%s", b, s->field);
+	case STEP_DEREF: return sym_named(eng, "*%s", b);
+	case STEP_INDEX: return sym_named(eng, "%s[]", b);
+	}
+	return NO_SYM;
+}
+
+/* The location a path names (without its &), or NO_SYM. */
+static sym_t path_loc(struct engine *eng, const struct state *st, const struct ir_expr *e)
+{
+	sym_t loc, v;
+
+	if (e->kind != X_PATH)
+		return NO_SYM;
+	loc = sym_lookup(eng, e->path.root->key, true);
+	for (int i = 0; i < e->path.nsteps; i++) {
+		v = value_of(eng, st, loc);
+		/* s.f names a part of s's storage, not of its value */
+		loc = child_loc(eng, e->path.steps[i].kind == STEP_DOT ? loc : v, &e->path.steps[i]);
+	}
+	return loc;
+}
+
+static struct aval aval_unknown(void)
+{
+	struct aval v = { NO_SYM, {0} };
+
+	fact_init(&v.f, NO_SYM);
+	return v;
+}
+
+static struct aval aval_const_of(int64_t c)
+{
+	struct aval v = aval_unknown();
+
+	v.f.lo = v.f.hi = c;
+	return v;
+}
+
+bool aval_const(const struct aval *v, int64_t *c)
+{
+	if (v->f.lo != v->f.hi)
+		return false;
+	*c = v->f.lo;
+	return true;
+}
+
+static struct aval eval(struct engine *eng, const struct state *st, const struct ir_expr *e);
+
+/*
+ * a == b between two unknown values: the comparison itself becomes a
+ * symbol, so testing it again (or testing a != b) follows the first answer.
+ */
+static sym_t equality_sym(struct engine *eng, sym_t a, sym_t b)
+{
+	if (a > b) {
+		sym_t t = a;
+
+		a = b;
+		b = t;
+	}
+	return sym_named(eng, "(%s == %s)", eng->names[a], eng->names[b]);
+}
+
+/* 1/0 when the comparison of two symbols is decided, else -1. */
+static int compare_syms(struct engine *eng, const struct state *st, enum ir_binop op,
+			sym_t a, sym_t b)
+{
+	int eq;
+
+	if (a == NO_SYM || b == NO_SYM)
+		return -1;
+	if (a == b)
+		eq = 1;
+	else if (op == B_EQ || op == B_NE)
+		eq = fact_test(state_find_fact(st, equality_sym(eng, a, b)) ?
+			       state_find_fact(st, equality_sym(eng, a, b)) :
+			       &(struct fact){ .lo = INT64_MIN, .hi = INT64_MAX }, CMP_NE, 0);
+	else
+		return -1;
+	if (eq < 0)
+		return -1;
+	switch (op) {
+	case B_EQ: case B_LE: case B_GE: return eq;
+	case B_NE: case B_LT: case B_GT: return eq ? 0 : (op == B_NE ? 1 : -1);
+	default: return -1;
+	}
+}
+
+static struct aval eval_binop(struct engine *eng, const struct state *st, const struct ir_expr *e)
+{
+	struct aval l = eval(eng, st, e->bin.l), r = eval(eng, st, e->bin.r), v = aval_unknown();
+	int64_t a, b;
+	bool lc = aval_const(&l, &a), rc = aval_const(&r, &b);
+
+	if (lc && rc) {
+		switch (e->bin.op) {
+		case B_AND: return aval_const_of(a & b);
+		case B_OR: return aval_const_of(a | b);
+		case B_EQ: return aval_const_of(a == b);
+		case B_NE: return aval_const_of(a != b);
+		case B_LT: return aval_const_of(a < b);
+		case B_GT: return aval_const_of(a > b);
+		case B_LE: return aval_const_of(a <= b);
+		case B_GE: return aval_const_of(a >= b);
+		case B_ADD: return aval_const_of(a + b);
+		case B_SUB: return aval_const_of(a - b);
+		default: return v;
+		}
+	}
+	switch (e->bin.op) {
+	case B_OR:
+		v.f.set = l.f.set | r.f.set;
+		v.f.clear = l.f.clear & r.f.clear;
+		break;
+	case B_AND:
+		v.f.set = l.f.set & r.f.set;
+		v.f.clear = l.f.clear | r.f.clear;
+		break;
+	case B_EQ: case B_NE: case B_LT: case B_GT: case B_LE: case B_GE: {
+		static const enum cmp cmp_of[] = {
+			[B_EQ] = CMP_EQ, [B_NE] = CMP_NE, [B_LT] = CMP_LT,
+			[B_GT] = CMP_GT, [B_LE] = CMP_LE, [B_GE] = CMP_GE,
+		};
+		int t = -1;
+
+		if (rc)
+			t = fact_test(&l.f, cmp_of[e->bin.op], b);
+		else if (!lc)
+			t = compare_syms(eng, st, e->bin.op, l.sym, r.sym);
+		if (t >= 0)
+			return aval_const_of(t);
+		v.f.lo = 0;
+		v.f.hi = 1;
+		break;
+	}
+	default:
+		break;
+	}
+	return v;
+}
+
+static struct aval eval(struct engine *eng, const struct state *st, const struct ir_expr *e)
+{
+	struct aval v = aval_unknown();
+
+	switch (e->kind) {
+	case X_CONST:
+		return aval_const_of(e->c.value);
+	case X_PATH:
+		if (e->path.addr) {
+			sym_t loc = path_loc(eng, st, e);
+
+			v.sym = sym_named(eng, "&%s", eng->names[loc]);
+			v.f.has_ne = true;	/* an address is never NULL */
+			v.f.ne = 0;
+		} else {
+			v.sym = value_of(eng, st, path_loc(eng, st, e));
+			v.f = state_get_fact(st, v.sym);
+		}
+		return v;
+	case X_BINOP:
+		return eval_binop(eng, st, e);
+	case X_NOT: {
+		struct aval in = eval(eng, st, e->not);
+		int t = fact_test(&in.f, CMP_NE, 0);
+
+		if (t >= 0)
+			return aval_const_of(!t);
+		v.f.lo = 0;
+		v.f.hi = 1;
+		return v;
+	}
+	case X_UNKNOWN:
+		break;
+	}
+	return v;
+}
+
+/* --- definitions --- */
+
+static bool derived_from(const char *name, const char *base)
+{
+	size_t n = strlen(base);
+	const char *p = name;
+
+	if (*p == '&' || *p == '*')
+		p++;
+	return !strncmp(p, base, n) && (p[n] == '-' || p[n] == '.' || p[n] == '[');
+}
+
+/*
+ * (Re)defines the symbol 'name': a loop may run the same event again, so
+ * whatever the old value implied (facts, bindings below it, locks on it)
+ * is forgotten first.
+ */
+static sym_t define(struct engine *eng, struct state *st, const char *name)
+{
+	sym_t s = sym_lookup(eng, name, true);
+	int j = 0;
+
+	state_forget_fact(st, s);
+	for (int i = 0; i < st->nenv; i++) {
+		struct binding b = st->env[i];
+		const char *vn = eng->names[b.val];
+
+		if (derived_from(eng->names[b.loc], name))
+			continue;	/* storage of the old object */
+		if (b.val == s || derived_from(vn, name))	/* held the old value */
+			b.val = sym_named(eng, "%s@old", eng->names[b.loc]);
+		st->env[j++] = b;
+	}
+	st->nenv = j;
+	for (int i = 0; i < st->nlocks; i++)
+		if (st->locks[i].inst == s || derived_from(eng->names[st->locks[i].inst], name))
+			state_drop_lock(st, st->locks[i].cls, st->locks[i].inst), i--;
+	return s;
+}
+
+static void bind_fresh(struct engine *eng, struct state *st, sym_t loc, const char *name,
+		       const struct fact *f)
+{
+	sym_t s = define(eng, st, name);
+
+	if (f) {
+		struct fact nf = *f;
+
+		nf.sym = s;
+		state_put_fact(eng->arena, st, &nf);
+	}
+	state_env_set(eng->arena, st, loc, s);
+}
+
+static int name_depth(const char *n)
+{
+	int d = 0;
+
+	for (; *n; n++)
+		d += *n == '>' || *n == '.' || *n == '[';
+	return d;
+}
+
+static void do_assign(struct engine *eng, struct state *st, const struct ir_event *ev)
+{
+	sym_t loc = path_loc(eng, st, ev->dst);
+	struct aval v = eval(eng, st, ev->src);
+	sym_t old;
+
+	if (loc == NO_SYM)
+		return;
+	old = value_of(eng, st, loc);
+	/* a held lock stored where the caller can see it is handed over */
+	if (v.sym != NO_SYM && strpbrk(eng->names[loc], ">*"))
+		for (int k = 0; k < st->nlocks; k++)
+			if (st->locks[k].inst == v.sym && st->locks[k].status == LS_HELD)
+				st->locks[k].escaped = true;
+	/* p = p->next: a fresh value, or names would grow without end */
+	if (v.sym != NO_SYM && !derived_from(eng->names[v.sym], eng->names[old]) &&
+	    name_depth(eng->names[v.sym]) < 6) {
+		state_env_set(eng->arena, st, loc, v.sym);
+		return;
+	}
+	bind_fresh(eng, st, loc, arena_printf(eng->arena, "%s@%d", eng->names[loc], ev->id), &v.f);
+}
+
+/* --- branches --- */
+
+static bool refine_sym(struct engine *eng, struct state *st, sym_t s, enum cmp op, int64_t c)
+{
+	struct fact f = state_get_fact(st, s);
+
+	if (!fact_refine(&f, op, c))
+		return false;
+	state_put_fact(eng->arena, st, &f);
+	return true;
+}
+
+static enum cmp cmp_of_binop(enum ir_binop op)
+{
+	switch (op) {
+	case B_EQ: return CMP_EQ;
+	case B_NE: return CMP_NE;
+	case B_LT: return CMP_LT;
+	case B_GT: return CMP_GT;
+	case B_LE: return CMP_LE;
+	default: return CMP_GE;
+	}
+}
+
+static enum cmp cmp_mirror(enum cmp op)
+{
+	switch (op) {
+	case CMP_LT: return CMP_GT;
+	case CMP_GT: return CMP_LT;
+	case CMP_LE: return CMP_GE;
+	case CMP_GE: return CMP_LE;
+	default: return op;
+	}
+}
+
+/* Restricts st to the paths where e is (not) true; false if there are none. */
+static bool assume(struct engine *eng, struct state *st, const struct ir_expr *e, bool truth)
+{
+	struct aval v;
+	int64_t c;
+
+	switch (e->kind) {
+	case X_NOT:
+		return assume(eng, st, e->not, !truth);
+	case X_BINOP:
+		if (e->bin.op == B_AND) {
+			struct aval m = eval(eng, st, e->bin.r);
+			struct aval x = eval(eng, st, e->bin.l);
+
+			if (aval_const(&m, &c) && x.sym != NO_SYM)
+				return refine_sym(eng, st, x.sym, truth ? CMP_ANYBIT : CMP_NOBIT, c);
+			break;
+		}
+		if (e->bin.op >= B_EQ && e->bin.op <= B_GE) {
+			enum cmp op = cmp_of_binop(e->bin.op);
+			const struct ir_expr *l = e->bin.l, *r = e->bin.r;
+			struct aval lv = eval(eng, st, l), rv = eval(eng, st, r);
+
+			if (!truth)
+				op = cmp_negate(op);
+			if (!aval_const(&rv, &c) && !aval_const(&lv, &c)) {
+				int t = compare_syms(eng, st, e->bin.op, lv.sym, rv.sym);
+
+				if (t >= 0)
+					return t == truth;
+				if ((op == CMP_EQ || op == CMP_NE) && lv.sym != NO_SYM && rv.sym != NO_SYM)
+					return refine_sym(eng, st, equality_sym(eng, lv.sym, rv.sym),
+							  op == CMP_EQ ? CMP_NE : CMP_EQ, 0);
+				break;
+			}
+			if (!aval_const(&rv, &c) && aval_const(&lv, &c)) {
+				const struct ir_expr *t = l;
+
+				l = r;
+				r = t;
+				lv = rv;
+				op = cmp_mirror(op);
+			} else if (!aval_const(&rv, &c)) {
+				break;
+			}
+			/* (x & M) == 0 tests bits of x */
+			if (l->kind == X_BINOP && l->bin.op == B_AND && c == 0 &&
+			    (op == CMP_EQ || op == CMP_NE))
+				return assume(eng, st, l, op == CMP_NE);
+			if (lv.sym != NO_SYM)
+				return refine_sym(eng, st, lv.sym, op, c);
+			{
+				int t = fact_test(&lv.f, op, c);
+
+				return t != 0;
+			}
+		}
+		break;
+	case X_PATH:
+		v = eval(eng, st, e);
+		if (v.sym != NO_SYM && !e->path.addr)
+			return refine_sym(eng, st, v.sym, truth ? CMP_NE : CMP_EQ, 0);
+		break;
+	default:
+		break;
+	}
+	v = eval(eng, st, e);
+	{
+		int t = fact_test(&v.f, CMP_NE, 0);
+
+		return t < 0 || t == truth;
+	}
+}
+
+/* --- model application --- */
+
+struct call_ctx {
+	const struct ir_event *ev;
+	const struct model_api *api;
+	const struct ir_expr **bound;	/* per parameter: the argument (or its binder part) */
+	sym_t ret;
+};
+
+/* Builds the IR expression a model reference names at this call. */
+static const struct ir_expr *ref_expr(struct engine *eng, const struct call_ctx *cc,
+				      const struct model_ref *ref)
+{
+	const struct ir_expr *e = ref->param == REF_RET ? cc->ev->dst : cc->bound[ref->param];
+
+	for (int i = 0; e && i < ref->nsteps; i++) {
+		switch (ref->steps[i].kind) {
+		case '*': e = ir_deref(eng->fn, e, ""); break;
+		case '>': e = ir_path_extend(eng->fn, e, STEP_ARROW, ref->steps[i].field, ""); break;
+		default: e = ir_path_extend(eng->fn, e, STEP_DOT, ref->steps[i].field, ""); break;
+		}
+	}
+	return e;
+}
+
+static struct aval ref_value(struct engine *eng, const struct state *st, const struct call_ctx *cc,
+			     const struct model_ref *ref)
+{
+	const struct ir_expr *e = ref_expr(eng, cc, ref);
+
+	if (ref->param == REF_RET && !ref->nsteps) {
+		struct aval v = aval_unknown();
+
+		v.sym = cc->ret;
+		if (cc->ret != NO_SYM)
+			v.f = state_get_fact(st, cc->ret);
+		return v;
+	}
+	return e ? eval(eng, st, e) : aval_unknown();
+}
+
+static enum cmp cmp_of_cond(enum cond_op op)
+{
+	switch (op) {
+	case C_EQ: return CMP_EQ;
+	case C_NE: return CMP_NE;
+	case C_LT: return CMP_LT;
+	case C_GT: return CMP_GT;
+	case C_LE: return CMP_LE;
+	case C_GE: return CMP_GE;
+	default: return CMP_ANYBIT;
+	}
+}
+
+/* Makes cond (or its negation) true in st; false if impossible. */
+static bool refine_cond(struct engine *eng, struct state *st, const struct call_ctx *cc,
+			const struct model_cond *cond, bool truth)
+{
+	struct aval v;
+	enum cmp op;
+
+	if (cond->op == C_TRUE)
+		return truth;
+	v = ref_value(eng, st, cc, &cond->ref);
+	op = cmp_of_cond(cond->op);
+	if (!truth)
+		op = cmp_negate(op);
+	if (v.sym == NO_SYM)
+		return fact_test(&v.f, op, cond->value) != 0;
+	return refine_sym(eng, st, v.sym, op, cond->value);
+}
+
+static int test_cond(struct engine *eng, const struct state *st, const struct call_ctx *cc,
+		     const struct model_cond *cond)
+{
+	struct aval v;
+
+	if (cond->op == C_TRUE)
+		return 1;
+	v = ref_value(eng, st, cc, &cond->ref);
+	return fact_test(&v.f, cmp_of_cond(cond->op), cond->value);
+}
+
+static const char *case_text(struct engine *eng, const struct call_ctx *cc, const struct model_case *mc)
+{
+	const struct model_cond *c = &mc->cond;
+	const char *name = cc->api->name;
+
+	if (c->op == C_TRUE || c->ref.param != REF_RET)
+		return arena_printf(eng->arena, "%s()", name);
+	if (c->op == C_BITS)
+		return arena_printf(eng->arena, "%s() returned %s", name, c->const_name ? c->const_name : "flags");
+	if (c->op == C_NE && c->value == 0)
+		return arena_printf(eng->arena, "%s() succeeded", name);
+	if (c->op == C_EQ && c->value == 0)
+		return arena_printf(eng->arena, "%s() returned 0", name);
+	return arena_printf(eng->arena, "%s() returned %s%lld", name,
+			    c->op == C_LT ? "< " : c->op == C_NE ? "!= " : "",
+			    (long long)c->value);
+}
+
+static bool is_ptl_value(struct engine *eng, const struct state *st, const struct ir_expr *e)
+{
+	struct aval v;
+
+	if (!e)
+		return false;
+	v = eval(eng, st, e);
+	if (v.f.ptl)
+		return true;
+	/* vmf->ptl, &mm->page_table_lock: named in the model's ptl-path lines */
+	if (e->kind == X_PATH && e->path.nsteps) {
+		const struct ir_step *last = &e->path.steps[e->path.nsteps - 1];
+
+		for (int i = 0; i < eng->model->nptl_paths; i++)
+			if (last->field == eng->model->ptl_paths[i].field &&
+			    e->path.addr == eng->model->ptl_paths[i].addr)
+				return true;
+	}
+	return false;
+}
+
+/* The lock a fault-lock effect names in this state, or false if unknown. */
+static bool resolve_fault(struct engine *eng, const struct state *st, const struct call_ctx *cc,
+			  const struct model_effect *ef, enum lock_class *cls, sym_t *inst)
+{
+	struct aval flags = ref_value(eng, st, cc, &ef->flags);
+	struct aval vma = ref_value(eng, st, cc, &ef->inst);
+	const struct ir_expr *vexp = ref_expr(eng, cc, &ef->inst);
+	sym_t mm = NO_SYM;
+	int t;
+
+	if (!eng->model->fault.resolved || vma.sym == NO_SYM)
+		return false;
+	if (vexp && vexp->kind == X_PATH && !vexp->path.addr) {
+		const struct ir_expr *m = ir_path_extend(eng->fn, vexp, STEP_ARROW,
+							 eng->model->fault.mm_field, "");
+		mm = value_of(eng, st, path_loc(eng, st, m));
+	}
+	t = fact_test(&flags.f, CMP_ANYBIT, eng->model->fault.flag);
+	if (t < 0) {		/* not known from the flags: from what is held */
+		const struct lock *v = state_find_lock(st, LC_VMA, vma.sym);
+		const struct lock *m = mm != NO_SYM ? state_find_lock(st, LC_MMAP, mm) : NULL;
+		bool vh = v && v->status == LS_HELD, mh = m && m->status == LS_HELD;
+
+		if (vh == mh)
+			return false;
+		t = vh;
+	}
+	*cls = t ? LC_VMA : LC_MMAP;
+	*inst = t ? vma.sym : mm;
+	return *inst != NO_SYM;
+}
+
+static void set_lock(struct engine *eng, struct state *st, enum lock_class cls, sym_t inst,
+		     enum lock_status status, enum lock_mode mode, bool here,
+		     const struct ir_event *ev, const char *how, const char *text)
+{
+	struct lock lk = { cls, inst, status, mode, here, ev->loc, how, text, false };
+
+	state_set_lock(eng->arena, st, &lk);
+}
+
+/* How to name an instance in messages: as written at the call. */
+static const char *ref_text(struct engine *eng, const struct call_ctx *cc, const struct ir_expr *e,
+			    sym_t inst)
+{
+	struct strbuf sb = {0};
+	const char *r;
+
+	if (!e || (e->kind == X_PATH && e->path.root->kind == VAR_TEMP) || e->kind != X_PATH) {
+		const char *n = sym_display(eng, inst);
+
+		return strcmp(n, "the value") ? n : arena_printf(eng->arena, "from %s()", cc->api->name);
+	}
+	sb_add(&sb, "");
+	ir_expr_print(&sb, e);
+	r = arena_strdup(eng->arena, sb.s);
+	sb_free(&sb);
+	return r;
+}
+
+static void mark_ptl(struct engine *eng, struct state *st, sym_t s)
+{
+	struct fact f = state_get_fact(st, s);
+
+	f.ptl = true;
+	state_put_fact(eng->arena, st, &f);
+}
+
+/* The lock a call hands out is a function of its arguments: pmd_lock(mm, pmd) twice is one lock. */
+static void name_value(struct engine *eng, struct state *st, struct call_ctx *cc,
+		       const struct model_effect *ef)
+{
+	struct aval arg = ref_value(eng, st, cc, &ef->arg);
+	const struct ir_expr *where = ref_expr(eng, cc, &ef->inst);
+	sym_t loc, named;
+
+	if (arg.sym == NO_SYM || !where || where->kind != X_PATH)
+		return;
+	loc = path_loc(eng, st, where);
+	named = sym_named(eng, "%s(%s)", ef->tag, eng->names[arg.sym]);
+	state_env_set(eng->arena, st, loc, named);
+	if (ef->inst.param == REF_RET && !ef->inst.nsteps) {
+		struct fact f = state_get_fact(st, cc->ret);
+
+		f.sym = named;
+		state_put_fact(eng->arena, st, &f);
+		cc->ret = named;
+	}
+}
+
+static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *cc,
+			 const struct model_effect *ef, const char *how)
+{
+	struct hook_args ha = { .eng = eng, .st = st, .ev = cc->ev, .api = cc->api, .effect = ef };
+	enum lock_class cls = ef->cls;
+	sym_t inst;
+	const struct lock *prev;
+	const char *text;
+	int unless = ef->unless.op == C_TRUE ? 0 : test_cond(eng, st, cc, &ef->unless);
+
+	if (ef->kind == EF_NAME) {
+		name_value(eng, st, cc, ef);
+		return;
+	}
+	if (cls == LC_FAULT) {
+		if (!resolve_fault(eng, st, cc, ef, &cls, &inst)) {
+			/* which lock is unknown: forget both kinds this function touched */
+			state_drop_class(st, LC_VMA, NO_SYM);
+			state_drop_class(st, LC_MMAP, NO_SYM);
+			return;
+		}
+	} else {
+		inst = ref_value(eng, st, cc, &ef->inst).sym;
+	}
+	if (unless == 1)
+		return;
+	if (inst == NO_SYM || unless < 0) {
+		if (ef->kind == EF_RELEASE || ef->kind == EF_RELOCK || ef->kind == EF_ACQUIRE)
+			state_drop_class(st, cls, NO_SYM);
+		return;
+	}
+	prev = state_find_lock(st, cls, inst);
+	text = ref_text(eng, cc, cls == ef->cls ? ref_expr(eng, cc, &ef->inst) : NULL, inst);
+	ha.cls = cls;
+	ha.inst = inst;
+	ha.inst_text = text;
+	ha.lock = prev;
+	switch (ef->kind) {
+	case EF_ACQUIRE:
+	case EF_TRY:
+		run_hooks(HOOK_ACQUIRE, &ha);
+		set_lock(eng, st, cls, inst, LS_HELD, ef->mode, true, cc->ev, how, text);
+		if (cls == LC_PTL)
+			mark_ptl(eng, st, inst);
+		break;
+	case EF_RELEASE:
+		run_hooks(HOOK_RELEASE, &ha);
+		if (!prev)	/* it may alias one this function holds */
+			state_drop_class(st, cls, inst);
+		set_lock(eng, st, cls, inst, LS_RELEASED, LM_NONE, true, cc->ev, how, text);
+		break;
+	case EF_DOWNGRADE:
+		set_lock(eng, st, cls, inst, LS_HELD, LM_READ, prev ? prev->here : false, cc->ev, how, text);
+		break;
+	case EF_ASSERT:
+		if (!prev)
+			set_lock(eng, st, cls, inst, LS_HELD, ef->mode, false, cc->ev, how, text);
+		break;
+	case EF_RELOCK:
+		set_lock(eng, st, cls, inst, LS_HELD, prev ? prev->mode : LM_READ,
+			 prev ? prev->here : false, cc->ev, how, text);
+		break;
+	case EF_MARK_PTL:
+		mark_ptl(eng, st, inst);
+		break;
+	case EF_FAIL:
+		set_lock(eng, st, cls, inst, LS_NOT_TAKEN, LM_NONE, true, cc->ev, how, text);
+		break;
+	case EF_NAME:
+		break;
+	}
+}
+
+/* Does arg match the parameter pattern? Sets *bound to the binder part. */
+static bool match_param(struct engine *eng, const struct model_param *mp, const struct ir_expr *arg,
+			const struct ir_expr **bound)
+{
+	struct ir_expr *b;
+
+	*bound = arg;
+	if (!mp->addr && !mp->nsteps)
+		return true;
+	if (arg->kind != X_PATH || arg->path.addr != mp->addr || arg->path.nsteps < mp->nsteps)
+		return false;
+	for (int i = 0; i < mp->nsteps; i++) {
+		const struct ir_step *s = &arg->path.steps[arg->path.nsteps - mp->nsteps + i];
+
+		if (s->kind != STEP_ARROW || s->field != mp->fields[i])
+			return false;
+	}
+	b = arena_memdup(eng->arena, arg, sizeof(*arg));
+	b->path.nsteps -= mp->nsteps;
+	b->path.addr = false;
+	*bound = b;
+	return true;
+}
+
+static bool api_usable(const struct model_api *api)
+{
+	for (int c = 0; c < api->ncases; c++) {
+		if (api->cases[c].cond.unresolved)
+			return false;
+		for (int e = 0; e < api->cases[c].neffects; e++)
+			if (api->cases[c].effects[e].unless.unresolved)
+				return false;
+	}
+	return true;
+}
+
+/* The model entry for this call, with its parameters bound; NULL if none applies. */
+static const struct model_api *find_api(struct engine *eng, const struct state *st,
+					const struct ir_event *ev, const struct ir_expr **bound)
+{
+	const struct model *m = eng->model;
+
+	if (!ev->callee)
+		return NULL;
+	for (int from = -1;;) {
+		const struct model_api *api = model_find(m, ev->callee, ev->callee_ret, -1, from);
+		bool ok;
+
+		if (!api)
+			return NULL;
+		from = api - m->apis - 1;
+		ok = api->nparams == ev->nargs && api_usable(api);
+		for (int i = 0; ok && i < api->nparams; i++)
+			ok = match_param(eng, &api->params[i], ev->args[i], &bound[i]);
+		if (ok && api->where == W_IS_PTL)
+			ok = is_ptl_value(eng, st, ev->args[api->where_param]);
+		if (ok && api->where == W_NOT_NULL) {
+			struct aval v = eval(eng, st, ev->args[api->where_param]);
+
+			ok = fact_test(&v.f, CMP_EQ, 0) != 1;
+		}
+		if (ok)
+			return api;
+		if (from < 0)
+			return NULL;
+	}
+}
+
+/* Fresh values for what the callee may write: &x arguments and the result. */
+static void clobber_outputs(struct engine *eng, struct state *st, const struct ir_event *ev,
+			    struct call_ctx *cc)
+{
+	for (int i = 0; i < ev->nargs; i++) {
+		const struct ir_expr *a = ev->args[i];
+
+		if (a->kind == X_PATH && a->path.addr) {
+			sym_t loc = path_loc(eng, st, a);
+
+			bind_fresh(eng, st, loc, arena_printf(eng->arena, "%s@%d", eng->names[loc], ev->id), NULL);
+		}
+	}
+	cc->ret = NO_SYM;
+	if (ev->dst) {
+		sym_t loc = path_loc(eng, st, ev->dst);
+
+		bind_fresh(eng, st, loc, arena_printf(eng->arena, "%s()@%d",
+						      ev->callee ? ev->callee : "(*fn)", ev->id), NULL);
+		cc->ret = value_of(eng, st, loc);
+	}
+}
+
+/*
+ * A call the model does not know gets the lock instances it is passed.
+ * Until summaries say what it does, a lock it was handed while held is
+ * no longer ours to report as leaked, and one we had dropped may have
+ * been taken again (do_page_mkwrite() returns with the folio locked).
+ */
+static void unknown_callee(struct engine *eng, struct state *st, const struct ir_event *ev)
+{
+	for (int i = 0; i < ev->nargs; i++) {
+		struct aval v = eval(eng, st, ev->args[i]);
+
+		if (v.sym == NO_SYM)
+			continue;
+		for (int k = 0; k < st->nlocks; k++) {
+			struct lock *lk = &st->locks[k];
+
+			if (lk->inst != v.sym)
+				continue;
+			if (lk->status == LS_HELD)
+				lk->escaped = true;
+			else
+				state_drop_lock(st, lk->cls, lk->inst), k--;
+		}
+	}
+}
+
+typedef void (*state_sink)(struct engine *eng, struct state *st, void *ctx);
+
+static void do_call(struct engine *eng, struct state *st, const struct ir_event *ev,
+		    state_sink sink, void *sink_ctx)
+{
+	const struct ir_expr *bound[16] = {0};
+	struct call_ctx cc = { ev, NULL, bound, NO_SYM };
+	struct hook_args ha = { .eng = eng, .st = st, .ev = ev };
+	bool any = false, has_otherwise = false;
+
+	eng->steps++;	/* forks inside a block count against the budget too */
+	if (ev->nargs <= 16)
+		cc.api = find_api(eng, st, ev, bound);
+	ha.api = cc.api;
+	run_hooks(HOOK_CALL, &ha);
+	if (!cc.api)
+		unknown_callee(eng, st, ev);
+	clobber_outputs(eng, st, ev, &cc);
+	if (!cc.api || !cc.api->ncases) {
+		sink(eng, st, sink_ctx);
+		return;
+	}
+	sym_t ret0 = cc.ret;
+
+	for (int k = 0; k < cc.api->ncases; k++) {
+		const struct model_case *mc = &cc.api->cases[k];
+		struct state *s = state_copy(eng->arena, st);
+		bool ok = true;
+
+		cc.ret = ret0;
+		has_otherwise |= mc->otherwise;
+		for (int j = 0; ok && j < k; j++)
+			if (!cc.api->cases[j].otherwise && cc.api->cases[j].cond.op != C_TRUE)
+				ok = refine_cond(eng, s, &cc, &cc.api->cases[j].cond, false);
+		if (ok && !mc->otherwise)
+			ok = refine_cond(eng, s, &cc, &mc->cond, true);
+		if (!ok)
+			continue;
+		for (int e = 0; e < mc->neffects; e++)
+			apply_effect(eng, s, &cc, &mc->effects[e], case_text(eng, &cc, mc));
+		sink(eng, s, sink_ctx);
+		any = true;
+		if (mc->cond.op == C_TRUE && !mc->otherwise)
+			return;	/* unconditional: no other outcome */
+	}
+	if (!has_otherwise && !cc.api->exhaustive) {
+		struct state *s = state_copy(eng->arena, st);
+		bool ok = true;
+
+		cc.ret = ret0;
+		for (int j = 0; ok && j < cc.api->ncases; j++)
+			ok = refine_cond(eng, s, &cc, &cc.api->cases[j].cond, false);
+		if (ok) {
+			sink(eng, s, sink_ctx);
+			any = true;
+		}
+	}
+	if (!any)		/* the model contradicts what is known: keep going unchanged */
+		sink(eng, st, sink_ctx);
+}
+
+/* --- the worklist --- */
+
+static void push(struct engine *eng, int block, struct state *st)
+{
+	if (eng->tail == eng->capwork) {
+		int cap = eng->capwork ? eng->capwork * 2 : 256;
+		struct pending *w = xmalloc(cap * sizeof(*w));
+
+		memcpy(w, eng->work, eng->tail * sizeof(*w));
+		free(eng->work);
+		eng->work = w;
+		eng->capwork = cap;
+	}
+	eng->work[eng->tail].block = block;
+	eng->work[eng->tail++].st = st;
+}
+
+static sym_t join_fresh(void *ctx, sym_t loc)
+{
+	struct engine *eng = ctx;
+
+	return sym_named(eng, "%s@join", eng->names[loc]);
+}
+
+static void propagate(struct engine *eng, int block, struct state *st)
+{
+	struct block_states *bs = &eng->blocks[block];
+	struct state *w;
+
+	st->hash = state_hash(st);
+	for (int i = 0; i < bs->n; i++)
+		if (bs->v[i]->hash == st->hash && state_equal(bs->v[i], st))
+			return;
+	if (bs->n < eng->cfg->max_states_per_block) {
+		if (bs->n == bs->cap) {
+			bs->cap = bs->cap ? bs->cap * 2 : 4;
+			struct state **v = arena_alloc(eng->arena, bs->cap * sizeof(*v));
+
+			memcpy(v, bs->v, bs->n * sizeof(*v));
+			bs->v = v;
+		}
+		bs->v[bs->n++] = st;
+		push(eng, block, st);
+		return;
+	}
+	if (!bs->widened) {
+		bs->widened = st;
+		push(eng, block, st);
+		return;
+	}
+	w = state_join(eng->arena, bs->widened, st, join_fresh, eng);
+	w->hash = state_hash(w);
+	if (w->hash == bs->widened->hash && state_equal(w, bs->widened))
+		return;
+	bs->widened = w;
+	push(eng, block, w);
+}
+
+static void run_events(struct engine *eng, const struct ir_block *bb, int from, struct state *st);
+
+struct continue_ctx {
+	const struct ir_block *bb;
+	int next;
+};
+
+static void continue_after_call(struct engine *eng, struct state *st, void *ctx)
+{
+	struct continue_ctx *cc = ctx;
+
+	run_events(eng, cc->bb, cc->next, st);
+}
+
+static void finish_block(struct engine *eng, const struct ir_block *bb, struct state *st)
+{
+	switch (bb->term) {
+	case T_GOTO:
+	case T_MULTI:
+		for (int i = 0; i < bb->nsucc; i++)
+			propagate(eng, bb->succ[i], i + 1 < bb->nsucc ? state_copy(eng->arena, st) : st);
+		break;
+	case T_BRANCH: {
+		struct state *f = state_copy(eng->arena, st);
+
+		if (assume(eng, st, bb->cond, true))
+			propagate(eng, bb->succ[0], st);
+		if (assume(eng, f, bb->cond, false))
+			propagate(eng, bb->succ[1], f);
+		break;
+	}
+	case T_RETURN: {
+		struct aval rv;
+		struct hook_args ha = { .eng = eng, .st = st, .bb = bb };
+
+		if (bb->ret) {
+			rv = eval(eng, st, bb->ret);
+			ha.ret = &rv;
+		}
+		run_hooks(HOOK_RETURN, &ha);
+		break;
+	}
+	case T_NONE:
+	case T_UNREACHABLE:
+		break;
+	}
+}
+
+static void run_events(struct engine *eng, const struct ir_block *bb, int from, struct state *st)
+{
+	for (int i = from; i < bb->nev; i++) {
+		const struct ir_event *ev = &bb->ev[i];
+
+		switch (ev->op) {
+		case OP_ASSIGN:
+			do_assign(eng, st, ev);
+			break;
+		case OP_DEREF:
+			break;
+		case OP_CALL: {
+			struct continue_ctx cc = { bb, i + 1 };
+
+			do_call(eng, st, ev, continue_after_call, &cc);
+			return;
+		}
+		}
+	}
+	finish_block(eng, bb, st);
+}
+
+bool engine_run(const struct engine_config *cfg, struct ir_function *fn, const char **why)
+{
+	struct engine eng = { .cfg = cfg, .model = cfg->model, .fn = fn, .arena = fn->arena };
+	bool ok = true;
+
+	*why = NULL;
+	if (!fn->nblocks)
+		return true;
+	eng.blocks = arena_alloc(eng.arena, fn->nblocks * sizeof(*eng.blocks));
+	eng.start = clock();
+	propagate(&eng, 0, state_new(eng.arena));
+	while (eng.head < eng.tail) {
+		struct pending p = eng.work[eng.head++];
+
+		if (++eng.steps > cfg->max_steps) {
+			*why = "too many paths";
+			ok = false;
+			break;
+		}
+		if ((eng.steps & 1023) == 0 &&
+		    (clock() - eng.start) / CLOCKS_PER_SEC > 10) {
+			*why = "took too long";
+			ok = false;
+			break;
+		}
+		run_events(&eng, fn->blocks[p.block], 0, p.st);
+	}
+	if (ok) {
+		struct hook_args ha = { .eng = &eng };
+
+		run_hooks(HOOK_FUNCTION_END, &ha);
+	}
+	free(eng.work);
+	return ok;
+}

@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The engine: path-sensitive dataflow over one function's IR.
+ *
+ * A state is what one set of paths knows at a program point: the locks
+ * held or known released, symbolic values of locations, and facts about
+ * those values (constants, ranges, known bits, NULL-ness) that let later
+ * branches be pruned in step with the lock calls that produced them.
+ * Values are named symbols: "vma" (the entry value of vma), "vmf->vma"
+ * (the value in that field at entry), "vma@12" (the value event 12
+ * produced). A lock instance is the symbol of its mm, vma, folio or
+ * spinlock pointer, so aliases like mm = vma->vm_mm meet on one name.
+ *
+ * Checks never see libclang or each other: they register hooks here and
+ * read states through the accessors below.
+ */
+#ifndef MMLOCK_ENGINE_H
+#define MMLOCK_ENGINE_H
+
+#include "../ir/ir.h"
+#include "model.h"
+
+typedef int sym_t;
+#define NO_SYM (-1)
+
+enum lock_status {
+	LS_HELD = 1,
+	LS_RELEASED,		/* released by a call on this path */
+	LS_NOT_TAKEN,		/* a trylock or killable acquire failed */
+};
+
+struct lock {
+	enum lock_class cls;	/* LC_MMAP, LC_VMA, LC_PTL or LC_FOLIO */
+	sym_t inst;
+	enum lock_status status;
+	enum lock_mode mode;
+	bool here;		/* the last transition was made by this function */
+	struct ir_loc at;	/* where that transition happened */
+	const char *how;	/* what did it, e.g. "handle_mm_fault() returned VM_FAULT_RETRY" */
+	const char *text;	/* the instance as written where it was taken: "vmf->ptl" */
+	bool escaped;		/* handed to unknown code or stored for the caller */
+};
+
+struct fact {
+	sym_t sym;
+	bool ptl;		/* a page-table lock pointer */
+	bool has_ne;
+	int64_t ne;		/* value != ne */
+	int64_t lo, hi;		/* lo <= value <= hi */
+	uint64_t set, clear;	/* bits known set / clear */
+};
+
+struct binding {
+	sym_t loc;		/* location name: "vma", "vmf->vma", "*ptlp" */
+	sym_t val;
+};
+
+struct state {
+	struct lock *locks;
+	int nlocks;
+	struct binding *env;
+	int nenv;
+	struct fact *facts;
+	int nfacts;
+	uint64_t hash;
+};
+
+/* What the engine knows about an expression's value. */
+struct aval {
+	sym_t sym;		/* NO_SYM for compound values */
+	struct fact f;		/* facts (sym field unused) */
+};
+
+struct engine;
+
+/* --- hooks: one per thing a check may want to see --- */
+
+enum hook_kind {
+	HOOK_ACQUIRE,		/* before a lock is taken; ->lock is the previous record or NULL */
+	HOOK_RELEASE,		/* before a lock is dropped; ->lock as above */
+	HOOK_CALL,		/* before a call's effects; ->api may be NULL */
+	HOOK_RETURN,		/* a path leaves the function */
+	HOOK_FUNCTION_END,	/* all paths done (not called when the engine gave up) */
+	HOOK_NR
+};
+
+struct hook_args {
+	struct engine *eng;
+	const struct state *st;
+	const struct ir_event *ev;	/* the call, for acquire/release/call */
+	const struct model_api *api;
+	const struct model_effect *effect;
+	const struct lock *lock;	/* existing record for this instance */
+	enum lock_class cls;
+	sym_t inst;
+	const char *inst_text;		/* the instance as written at this call */
+	const struct ir_block *bb;	/* HOOK_RETURN */
+	const struct aval *ret;		/* HOOK_RETURN: value returned, NULL for void */
+};
+
+typedef void (*hook_fn)(const struct hook_args *a);
+void engine_add_hook(enum hook_kind kind, hook_fn fn);
+
+/* --- running --- */
+
+struct engine_config {
+	const struct model *model;
+	int max_states_per_block;
+	long max_steps;		/* block visits before giving up */
+	bool verbose;
+};
+
+/* Analyses fn; returns false when it gave up (budget) and says why in *why. */
+bool engine_run(const struct engine_config *cfg, struct ir_function *fn, const char **why);
+
+/* --- for checks --- */
+
+const struct ir_function *engine_function(const struct engine *eng);
+const char *engine_sym_name(const struct engine *eng, sym_t s);
+struct arena *engine_arena(struct engine *eng);
+/* Per-check scratch data for the current function (zeroed at its start). */
+void **engine_check_data(struct engine *eng, int check_index);
+
+/* "mmap_lock of vma->vm_mm", "page-table lock ptl", ... */
+const char *lock_describe(const struct engine *eng, enum lock_class cls, const char *text);
+
+/* state.c */
+const struct lock *state_find_lock(const struct state *st, enum lock_class cls, sym_t inst);
+const struct fact *state_find_fact(const struct state *st, sym_t sym);
+bool aval_const(const struct aval *v, int64_t *c);
+
+#endif

@@ -1,0 +1,495 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parser for the lock model file. Line oriented: an 'fn' line opens an
+ * entry, indented lines below it give its attributes and cases. Errors name
+ * the file and line; a bad model is a usage error, never a silent skip.
+ */
+#include "model.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/util.h"
+
+static const char *const class_names[LC_NR] = {
+	[LC_MMAP] = "mmap", [LC_VMA] = "vma", [LC_PTL] = "ptl",
+	[LC_FOLIO] = "folio", [LC_FAULT] = "fault",
+};
+
+const char *lock_class_name(enum lock_class c)
+{
+	return class_names[c];
+}
+
+struct parser {
+	const char *file;
+	int line;
+	char *p;		/* cursor in the current line */
+	struct model_api *api;	/* entry being filled */
+	bool failed;
+};
+
+static void perr(struct parser *ps, const char *msg, const char *what)
+{
+	fprintf(stderr, "%s:%d: %s%s%s\n", ps->file, ps->line, msg, what ? ": " : "",
+		what ? what : "");
+	ps->failed = true;
+}
+
+static void skip_ws(struct parser *ps)
+{
+	while (*ps->p == ' ' || *ps->p == '\t')
+		ps->p++;
+}
+
+static bool accept(struct parser *ps, const char *tok)
+{
+	size_t n = strlen(tok);
+
+	skip_ws(ps);
+	if (strncmp(ps->p, tok, n))
+		return false;
+	/* a word must end at a non-identifier character */
+	if (isalnum((unsigned char)tok[n - 1]) && (isalnum((unsigned char)ps->p[n]) || ps->p[n] == '_'))
+		return false;
+	ps->p += n;
+	return true;
+}
+
+static const char *ident(struct parser *ps)
+{
+	char *s;
+
+	skip_ws(ps);
+	s = ps->p;
+	while (isalnum((unsigned char)*ps->p) || *ps->p == '_')
+		ps->p++;
+	if (s == ps->p)
+		return NULL;
+	return intern_len(s, ps->p - s);
+}
+
+static int param_index(struct model_api *api, const char *name)
+{
+	for (int i = 0; i < api->nparams; i++)
+		if (api->params[i].name == name)
+			return i;
+	return -2;
+}
+
+static bool parse_ref(struct parser *ps, struct model_ref *ref)
+{
+	const char *name;
+	bool deref = accept(ps, "*");
+
+	memset(ref, 0, sizeof(*ref));
+	name = ident(ps);
+	if (!name) {
+		perr(ps, "expected a parameter name or 'ret'", ps->p);
+		return false;
+	}
+	ref->param = name == intern("ret") ? REF_RET : param_index(ps->api, name);
+	if (ref->param == -2) {
+		perr(ps, "unknown parameter", name);
+		return false;
+	}
+	if (deref)
+		ref->steps[ref->nsteps++].kind = '*';
+	for (;;) {
+		char kind = accept(ps, "->") ? '>' : accept(ps, ".") ? '.' : 0;
+
+		if (!kind)
+			return true;
+		if (ref->nsteps == 4) {
+			perr(ps, "reference too long", NULL);
+			return false;
+		}
+		ref->steps[ref->nsteps].kind = kind;
+		ref->steps[ref->nsteps].field = ident(ps);
+		if (!ref->steps[ref->nsteps++].field) {
+			perr(ps, "expected a field name", NULL);
+			return false;
+		}
+	}
+}
+
+static bool parse_value(struct parser *ps, struct model_cond *c)
+{
+	bool neg = accept(ps, "-");
+	char *end;
+
+	skip_ws(ps);
+	if (accept(ps, "NULL")) {
+		c->value = 0;
+		return true;
+	}
+	if (isdigit((unsigned char)*ps->p)) {
+		errno = 0;
+		c->value = strtoll(ps->p, &end, 0);
+		ps->p = end;
+		if (neg)
+			c->value = -c->value;
+		return errno == 0;
+	}
+	c->const_name = ident(ps);
+	if (!c->const_name || neg) {
+		perr(ps, "expected a number, NULL or a constant name", ps->p);
+		return false;
+	}
+	c->unresolved = true;
+	return true;
+}
+
+static bool parse_cond(struct parser *ps, struct model_cond *c)
+{
+	static const struct { const char *tok; enum cond_op op; } ops[] = {
+		{ "==", C_EQ }, { "!=", C_NE }, { "<=", C_LE }, { ">=", C_GE },
+		{ "<", C_LT }, { ">", C_GT }, { "&", C_BITS },
+	};
+
+	memset(c, 0, sizeof(*c));
+	if (!parse_ref(ps, &c->ref))
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(ops); i++)
+		if (accept(ps, ops[i].tok)) {
+			c->op = ops[i].op;
+			return parse_value(ps, c);
+		}
+	perr(ps, "expected a comparison", ps->p);
+	return false;
+}
+
+static bool parse_class(struct parser *ps, struct model_effect *ef)
+{
+	const char *name = ident(ps);
+
+	for (int i = 0; i < LC_NR; i++)
+		if (name && !strcmp(name, class_names[i])) {
+			ef->cls = i;
+			ef->mode = LM_NONE;
+			if (accept(ps, ":read"))
+				ef->mode = LM_READ;
+			else if (accept(ps, ":write"))
+				ef->mode = LM_WRITE;
+			return true;
+		}
+	perr(ps, "unknown lock class", name ? name : ps->p);
+	return false;
+}
+
+static bool parse_effect(struct parser *ps, struct model_effect *ef)
+{
+	static const struct { const char *word; enum effect_kind kind; } kinds[] = {
+		{ "acquire", EF_ACQUIRE }, { "try", EF_TRY }, { "release", EF_RELEASE },
+		{ "downgrade", EF_DOWNGRADE }, { "assert", EF_ASSERT },
+		{ "relock", EF_RELOCK }, { "mark", EF_MARK_PTL }, { "fail", EF_FAIL },
+		{ "name", EF_NAME },
+	};
+	size_t i;
+
+	memset(ef, 0, sizeof(*ef));
+	for (i = 0; i < ARRAY_SIZE(kinds); i++)
+		if (accept(ps, kinds[i].word))
+			break;
+	if (i == ARRAY_SIZE(kinds)) {
+		perr(ps, "unknown effect", ps->p);
+		return false;
+	}
+	ef->kind = kinds[i].kind;
+	if (ef->kind == EF_NAME) {	/* name REF = TAG(ARG) */
+		if (!parse_ref(ps, &ef->inst) || !accept(ps, "=") || !(ef->tag = ident(ps)) ||
+		    !accept(ps, "(") || !parse_ref(ps, &ef->arg) || !accept(ps, ")")) {
+			perr(ps, "usage: name REF = TAG(PARAM)", NULL);
+			return false;
+		}
+		return true;
+	}
+	if (!parse_class(ps, ef) || !parse_ref(ps, &ef->inst))
+		return false;
+	if (ef->cls == LC_FAULT && !parse_ref(ps, &ef->flags))
+		return false;
+	if (accept(ps, "unless"))
+		return parse_cond(ps, &ef->unless);
+	return true;
+}
+
+static bool parse_effects(struct parser *ps, struct model_case *mc)
+{
+	if (accept(ps, "nothing"))
+		return true;
+	do {
+		struct model_effect ef;
+
+		if (!parse_effect(ps, &ef))
+			return false;
+		mc->effects = xrealloc(mc->effects, (mc->neffects + 1) * sizeof(ef));
+		mc->effects[mc->neffects++] = ef;
+	} while (accept(ps, ","));
+	return true;
+}
+
+static void add_case(struct parser *ps, struct model_case *mc)
+{
+	struct model_api *api = ps->api;
+
+	api->cases = xrealloc(api->cases, (api->ncases + 1) * sizeof(*mc));
+	api->cases[api->ncases++] = *mc;
+}
+
+static bool parse_param(struct parser *ps, struct model_param *mp)
+{
+	memset(mp, 0, sizeof(*mp));
+	mp->addr = accept(ps, "&");
+	mp->name = ident(ps);
+	if (!mp->name) {
+		perr(ps, "expected a parameter name", ps->p);
+		return false;
+	}
+	while (accept(ps, "->")) {
+		if (mp->nsteps == 2) {
+			perr(ps, "parameter pattern too long", NULL);
+			return false;
+		}
+		mp->fields[mp->nsteps++] = ident(ps);
+	}
+	return true;
+}
+
+static bool parse_where(struct parser *ps, struct model_api *api)
+{
+	const char *name = ident(ps);
+
+	api->where_param = name ? param_index(api, name) : -2;
+	if (api->where_param < 0) {
+		perr(ps, "where: unknown parameter", name);
+		return false;
+	}
+	if (accept(ps, "is") && accept(ps, "ptl"))
+		api->where = W_IS_PTL;
+	else if (accept(ps, "!=") && accept(ps, "NULL"))
+		api->where = W_NOT_NULL;
+	else {
+		perr(ps, "where: expected 'is ptl' or '!= NULL'", ps->p);
+		return false;
+	}
+	return true;
+}
+
+static bool parse_fn(struct parser *ps, struct model *m)
+{
+	struct model_api *api;
+
+	if (m->napis == m->capapis) {
+		m->capapis = m->capapis ? 2 * m->capapis : 64;
+		m->apis = xrealloc(m->apis, m->capapis * sizeof(*m->apis));
+	}
+	api = &m->apis[m->napis++];
+	memset(api, 0, sizeof(*api));
+	api->line = ps->line;
+	ps->api = api;
+	api->name = ident(ps);
+	if (!api->name || !accept(ps, "(")) {
+		perr(ps, "expected NAME(", NULL);
+		return false;
+	}
+	while (!accept(ps, ")")) {
+		struct model_param mp;
+
+		if (api->nparams && !accept(ps, ",")) {
+			perr(ps, "expected ',' or ')'", ps->p);
+			return false;
+		}
+		if (!parse_param(ps, &mp))
+			return false;
+		api->params = xrealloc(api->params, (api->nparams + 1) * sizeof(mp));
+		api->params[api->nparams++] = mp;
+	}
+	if (accept(ps, "->")) {
+		skip_ws(ps);
+		char *s = ps->p;
+
+		while (*ps->p && strncmp(ps->p, " where", 6))
+			ps->p++;
+		while (ps->p > s && isspace((unsigned char)ps->p[-1]))
+			ps->p--;
+		api->ret_type = intern_len(s, ps->p - s);
+	}
+	if (accept(ps, "where"))
+		return parse_where(ps, api);
+	return true;
+}
+
+static bool parse_body_line(struct parser *ps)
+{
+	struct model_case mc = {0};
+
+	if (!ps->api) {
+		perr(ps, "indented line outside an 'fn' entry", NULL);
+		return false;
+	}
+	if (accept(ps, "sleeps")) {
+		ps->api->sleeps = true;
+		return true;
+	}
+	if (accept(ps, "exhaustive")) {
+		ps->api->exhaustive = true;
+		return true;
+	}
+	mc.cond.op = C_TRUE;
+	if (accept(ps, "otherwise")) {
+		mc.otherwise = true;
+	} else if (accept(ps, "on")) {
+		if (!parse_cond(ps, &mc.cond))
+			return false;
+	}
+	if ((mc.otherwise || mc.cond.op != C_TRUE) && !accept(ps, ":")) {
+		perr(ps, "expected ':' after the condition", ps->p);
+		return false;
+	}
+	if (!parse_effects(ps, &mc))
+		return false;
+	add_case(ps, &mc);
+	return true;
+}
+
+static bool parse_directive(struct parser *ps, struct model *m)
+{
+	if (accept(ps, "fn"))
+		return parse_fn(ps, m);
+	ps->api = NULL;
+	if (accept(ps, "fault-lock")) {
+		m->fault.flag_name = ident(ps);
+		m->fault.mm_field = ident(ps);
+		if (!m->fault.flag_name || !m->fault.mm_field) {
+			perr(ps, "usage: fault-lock FLAG MM_FIELD", NULL);
+			return false;
+		}
+		return true;
+	}
+	if (accept(ps, "ptl-path")) {
+		struct ptl_path pp = { .addr = accept(ps, "&") };
+
+		if (!accept(ps, "->") || !(pp.field = ident(ps)) ||
+		    m->nptl_paths == (int)ARRAY_SIZE(m->ptl_paths)) {
+			perr(ps, "usage: ptl-path [&]->FIELD", NULL);
+			return false;
+		}
+		m->ptl_paths[m->nptl_paths++] = pp;
+		return true;
+	}
+	perr(ps, "unknown directive", ps->p);
+	return false;
+}
+
+bool model_parse(struct model *m, const char *text, const char *filename)
+{
+	struct parser ps = { .file = filename };
+	char *copy = xstrdup(text), *save = NULL;
+
+	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *hash = strchr(line, '#');
+		bool indented = *line == ' ' || *line == '\t';
+
+		ps.line++;
+		/* strtok_r skips empty lines; count them from the gap */
+		if (line > copy)
+			for (char *q = line - 2; q >= copy && *q == '\0'; q--)
+				ps.line++;
+		if (hash)
+			*hash = '\0';
+		ps.p = line;
+		skip_ws(&ps);
+		if (!*ps.p)
+			continue;
+		if (!(indented ? parse_body_line(&ps) : parse_directive(&ps, m)))
+			continue;
+		skip_ws(&ps);
+		if (*ps.p)
+			perr(&ps, "unexpected text", ps.p);
+	}
+	free(copy);
+	return !ps.failed;
+}
+
+bool model_load_file(struct model *m, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	struct strbuf sb = {0};
+	char buf[4096];
+	size_t n;
+	bool ok;
+
+	if (!f) {
+		fprintf(stderr, "mmlock: cannot read model %s: %s\n", path, strerror(errno));
+		return false;
+	}
+	sb_add(&sb, "");
+	while ((n = fread(buf, 1, sizeof(buf) - 1, f)) > 0) {
+		buf[n] = '\0';
+		sb_add(&sb, buf);
+	}
+	fclose(f);
+	ok = model_parse(m, sb.s, path);
+	sb_free(&sb);
+	return ok;
+}
+
+void model_free(struct model *m)
+{
+	for (int i = 0; i < m->napis; i++) {
+		for (int c = 0; c < m->apis[i].ncases; c++)
+			free(m->apis[i].cases[c].effects);
+		free(m->apis[i].cases);
+		free(m->apis[i].params);
+	}
+	free(m->apis);
+	memset(m, 0, sizeof(*m));
+}
+
+static void resolve_cond(struct model_cond *c, model_const_lookup lookup, void *ctx)
+{
+	long long v;
+
+	if (!c->const_name)
+		return;
+	c->unresolved = !lookup(ctx, c->const_name, &v);
+	if (!c->unresolved)
+		c->value = v;
+}
+
+void model_resolve(struct model *m, model_const_lookup lookup, void *ctx)
+{
+	long long v;
+
+	m->fault.resolved = m->fault.flag_name && lookup(ctx, m->fault.flag_name, &v);
+	m->fault.flag = m->fault.resolved ? v : 0;
+	for (int i = 0; i < m->napis; i++)
+		for (int c = 0; c < m->apis[i].ncases; c++) {
+			struct model_case *mc = &m->apis[i].cases[c];
+
+			resolve_cond(&mc->cond, lookup, ctx);
+			for (int e = 0; e < mc->neffects; e++)
+				resolve_cond(&mc->effects[e].unless, lookup, ctx);
+		}
+}
+
+const struct model_api *model_find(const struct model *m, const char *name,
+				   const char *ret_type, int nparams, int from)
+{
+	for (int i = from < 0 ? m->napis - 1 : from; i >= 0; i--) {
+		const struct model_api *api = &m->apis[i];
+
+		if (api->name != name)
+			continue;
+		if (nparams >= 0 && api->nparams != nparams)
+			continue;
+		if (api->ret_type && ret_type && api->ret_type != ret_type &&
+		    !strstr(ret_type, api->ret_type))
+			continue;
+		return api;
+	}
+	return NULL;
+}

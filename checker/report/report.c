@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "report.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct note {
+	struct ir_loc loc;
+	char *msg;
+};
+
+struct finding {
+	const char *check;
+	const char *function;
+	struct ir_loc loc;
+	char *msg;
+	VEC(struct note) notes;
+	bool committed;
+};
+
+static VEC(struct finding *) findings;
+static int function_start;	/* first finding of the current function */
+static const char *current_function;
+
+void report_begin_function(const char *function)
+{
+	function_start = findings.n;
+	current_function = intern(function);
+}
+
+static char *vformat(const char *fmt, va_list ap)
+{
+	char *s;
+
+	if (vasprintf(&s, fmt, ap) < 0)
+		die("out of memory");
+	return s;
+}
+
+struct finding *report_warn(const char *check, struct ir_loc loc, const char *fmt, ...)
+{
+	struct finding *f;
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = vformat(fmt, ap);
+	va_end(ap);
+	for (int i = function_start; i < findings.n; i++) {
+		struct finding *o = findings.v[i];
+
+		if (o->check == check && o->loc.file == loc.file && o->loc.line == loc.line &&
+		    o->loc.col == loc.col && !strcmp(o->msg, msg)) {
+			free(msg);
+			return NULL;
+		}
+	}
+	f = xcalloc(1, sizeof(*f));
+	f->check = check;
+	f->function = current_function;
+	f->loc = loc;
+	f->msg = msg;
+	vec_push(&findings, f);
+	return f;
+}
+
+void report_note(struct finding *f, struct ir_loc loc, const char *fmt, ...)
+{
+	struct note n = { loc, NULL };
+	va_list ap;
+
+	if (!f)
+		return;
+	va_start(ap, fmt);
+	n.msg = vformat(fmt, ap);
+	va_end(ap);
+	vec_push(&f->notes, n);
+}
+
+static void finding_free(struct finding *f)
+{
+	for (int i = 0; i < f->notes.n; i++)
+		free(f->notes.v[i].msg);
+	vec_free(&f->notes);
+	free(f->msg);
+	free(f);
+}
+
+void report_end_function(bool keep)
+{
+	if (!keep) {
+		for (int i = function_start; i < findings.n; i++)
+			finding_free(findings.v[i]);
+		findings.n = function_start;
+	}
+}
+
+int report_count(void)
+{
+	return findings.n;
+}
+
+static int str_cmp(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+static int finding_cmp(const void *pa, const void *pb)
+{
+	const struct finding *a = *(struct finding *const *)pa, *b = *(struct finding *const *)pb;
+	int r = str_cmp(a->loc.file, b->loc.file);
+
+	if (r)
+		return r;
+	if (a->loc.line != b->loc.line)
+		return a->loc.line < b->loc.line ? -1 : 1;
+	if (a->loc.col != b->loc.col)
+		return a->loc.col < b->loc.col ? -1 : 1;
+	r = strcmp(a->check, b->check);
+	return r ? r : strcmp(a->msg, b->msg);
+}
+
+/* The flagged line's text without white space: survives unrelated line shifts. */
+static char *line_text(const char *file, unsigned line)
+{
+	FILE *f = file ? fopen(file, "r") : NULL;
+	char buf[4096], *out;
+	unsigned n = 0;
+	size_t j = 0;
+
+	if (!f)
+		return xstrdup("");
+	buf[0] = '\0';
+	while (fgets(buf, sizeof(buf), f))
+		if (++n == line)
+			break;
+	fclose(f);
+	if (n != line)
+		return xstrdup("");
+	out = xmalloc(strlen(buf) + 1);
+	for (size_t i = 0; buf[i]; i++)
+		if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\n' && buf[i] != '\r')
+			out[j++] = buf[i];
+	out[j] = '\0';
+	return out;
+}
+
+static char *fingerprint(const struct finding *f)
+{
+	char *text = line_text(f->loc.file, f->loc.line);
+	char *key = xasprintf("%s|%s|%s|%s", f->check, f->loc.file ? f->loc.file : "",
+			      f->function ? f->function : "", text);
+	char *fp = xasprintf("%016llx", (unsigned long long)hash_bytes(key, strlen(key), 0));
+
+	free(text);
+	free(key);
+	return fp;
+}
+
+static void print_text(FILE *out, const struct finding *f)
+{
+	fprintf(out, "%s:%u:%u: warning: %s [%s]\n", f->loc.file ? f->loc.file : "?",
+		f->loc.line, f->loc.col, f->msg, f->check);
+	for (int i = 0; i < f->notes.n; i++) {
+		const struct note *n = &f->notes.v[i];
+
+		fprintf(out, "%s:%u:%u: note: %s\n", n->loc.file ? n->loc.file : "?",
+			n->loc.line, n->loc.col, n->msg);
+	}
+}
+
+static json_t *loc_json(json_t *o, struct ir_loc loc)
+{
+	json_object_set_new(o, "file", json_string(loc.file ? loc.file : ""));
+	json_object_set_new(o, "line", json_integer(loc.line));
+	json_object_set_new(o, "column", json_integer(loc.col));
+	return o;
+}
+
+static json_t *finding_json(const struct finding *f)
+{
+	json_t *o = loc_json(json_object(), f->loc), *notes = json_array();
+	char *fp = fingerprint(f);
+
+	json_object_set_new(o, "check", json_string(f->check));
+	json_object_set_new(o, "function", json_string(f->function ? f->function : ""));
+	json_object_set_new(o, "message", json_string(f->msg));
+	json_object_set_new(o, "fingerprint", json_string(fp));
+	for (int i = 0; i < f->notes.n; i++) {
+		json_t *n = loc_json(json_object(), f->notes.v[i].loc);
+
+		json_object_set_new(n, "message", json_string(f->notes.v[i].msg));
+		json_array_append_new(notes, n);
+	}
+	json_object_set_new(o, "notes", notes);
+	free(fp);
+	return o;
+}
+
+void report_flush(FILE *out, enum report_format fmt, const struct report_summary *sum)
+{
+	qsort(findings.v, findings.n, sizeof(*findings.v), finding_cmp);
+	if (fmt == FMT_TEXT) {
+		for (int i = 0; i < findings.n; i++)
+			print_text(out, findings.v[i]);
+	} else {
+		json_t *doc = json_object(), *arr = json_array(), *s = json_object();
+
+		for (int i = 0; i < findings.n; i++)
+			json_array_append_new(arr, finding_json(findings.v[i]));
+		json_object_set_new(doc, "tool", json_string("mmlock"));
+		json_object_set_new(doc, "findings", arr);
+		json_object_set_new(s, "files", json_integer(sum->files));
+		json_object_set_new(s, "functions", json_integer(sum->functions));
+		json_object_set_new(s, "gave_up", json_integer(sum->gave_up));
+		json_object_set_new(s, "parse_failures", json_integer(sum->parse_failures));
+		json_object_set_new(doc, "summary", s);
+		json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		fputc('\n', out);
+		json_decref(doc);
+	}
+	for (int i = 0; i < findings.n; i++)
+		finding_free(findings.v[i]);
+	findings.n = 0;
+	function_start = 0;
+}

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* mmlock test header: the current task. */
+#ifndef _ASM_CURRENT_H
+#define _ASM_CURRENT_H
+
+struct task_struct;
+
+extern struct task_struct *get_current(void);
+
+#define current get_current()
+
+#endif /* _ASM_CURRENT_H */
