@@ -84,6 +84,8 @@ static bool our_option(struct options *o, const char *a)
 		o->help = true;
 	else if (!strcmp(a, "--dump-ir"))
 		o->dump_ir = true;
+	else if (!strcmp(a, "--debug-states"))
+		o->debug_states = true;
 	else if (!strncmp(a, "--model=", 8))
 		o->model_file = a + 8;
 	else if (!strcmp(a, "--format=text"))

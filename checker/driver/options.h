@@ -25,6 +25,7 @@ struct options {
 	enum report_format format;
 	bool verbose;
 	bool dump_ir;
+	bool debug_states;
 	bool help, version;
 };
 

@@ -64,6 +64,10 @@ struct engine {
 	struct block_states *blocks;
 	long steps;
 	clock_t start;
+	/* liveness: bindings of dead variables are dropped at block entry */
+	uint64_t *live;
+	int live_words;
+	sym_t *var_loc;
 	void *check_data[MAX_CHECKS];
 };
 
@@ -169,6 +173,7 @@ const char *lock_describe(const struct engine *eng, enum lock_class cls, const c
 
 	switch (cls) {
 	case LC_MMAP: return arena_printf(a, "mmap_lock of %s", n);
+	case LC_FAULT: return arena_printf(a, "fault lock (mmap_lock or VMA lock) of %s", n);
 	case LC_VMA: return arena_printf(a, "VMA lock of %s", n);
 	case LC_PTL: return arena_printf(a, "page-table lock %s", n);
 	case LC_FOLIO: return arena_printf(a, "folio lock of %s", n);
@@ -206,11 +211,14 @@ static sym_t path_loc(struct engine *eng, const struct state *st, const struct i
 
 	if (e->kind != X_PATH)
 		return NO_SYM;
+	/*
+	 * Struct values are named like pointers (s.f is a part of s's value),
+	 * so a copied struct reads the same fields as the original.
+	 */
 	loc = sym_lookup(eng, e->path.root->key, true);
 	for (int i = 0; i < e->path.nsteps; i++) {
 		v = value_of(eng, st, loc);
-		/* s.f names a part of s's storage, not of its value */
-		loc = child_loc(eng, e->path.steps[i].kind == STEP_DOT ? loc : v, &e->path.steps[i]);
+		loc = child_loc(eng, v, &e->path.steps[i]);
 	}
 	return loc;
 }
@@ -228,6 +236,8 @@ static struct aval aval_const_of(int64_t c)
 	struct aval v = aval_unknown();
 
 	v.f.lo = v.f.hi = c;
+	v.f.set = c;
+	v.f.clear = ~(uint64_t)c;
 	return v;
 }
 
@@ -505,7 +515,20 @@ static bool assume(struct engine *eng, struct state *st, const struct ir_expr *e
 		if (e->bin.op == B_AND) {
 			struct aval m = eval(eng, st, e->bin.r);
 			struct aval x = eval(eng, st, e->bin.l);
+			const struct ir_expr *l = e->bin.l;
 
+			/* (y | K) & M: decided by K, or a question about y */
+			if (l->kind == X_BINOP && l->bin.op == B_OR && aval_const(&m, &c)) {
+				struct aval k = eval(eng, st, l->bin.r);
+				int64_t kc;
+
+				if (aval_const(&k, &kc)) {
+					if (kc & c)
+						return truth;
+					return assume(eng, st, ir_binop(eng->fn, B_AND, l->bin.l,
+									e->bin.r, ""), truth);
+				}
+			}
 			if (aval_const(&m, &c) && x.sym != NO_SYM)
 				return refine_sym(eng, st, x.sym, truth ? CMP_ANYBIT : CMP_NOBIT, c);
 			break;
@@ -620,15 +643,40 @@ static enum cmp cmp_of_cond(enum cond_op op)
 	}
 }
 
-/* Makes cond (or its negation) true in st; false if impossible. */
+static enum ir_binop binop_of_cond(enum cond_op op)
+{
+	switch (op) {
+	case C_EQ: return B_EQ;
+	case C_NE: return B_NE;
+	case C_LT: return B_LT;
+	case C_GT: return B_GT;
+	case C_LE: return B_LE;
+	case C_GE: return B_GE;
+	default: return B_AND;
+	}
+}
+
+/*
+ * Makes cond (or its negation) true in st; false if impossible. It goes
+ * through assume(), so a condition on "flags | FAULT_FLAG_VMA_LOCK" lands
+ * on flags, like the same test written in the code would.
+ */
 static bool refine_cond(struct engine *eng, struct state *st, const struct call_ctx *cc,
 			const struct model_cond *cond, bool truth)
 {
+	const struct ir_expr *e;
 	struct aval v;
 	enum cmp op;
 
 	if (cond->op == C_TRUE)
 		return truth;
+	e = ref_expr(eng, cc, &cond->ref);
+	if (e && !(cond->ref.param == REF_RET && !cond->ref.nsteps)) {
+		struct ir_expr *c = ir_const(eng->fn, cond->value, "");
+
+		return assume(eng, st, ir_binop(eng->fn, binop_of_cond(cond->op),
+						(struct ir_expr *)e, c, ""), truth);
+	}
 	v = ref_value(eng, st, cc, &cond->ref);
 	op = cmp_of_cond(cond->op);
 	if (!truth)
@@ -688,35 +736,51 @@ static bool is_ptl_value(struct engine *eng, const struct state *st, const struc
 	return false;
 }
 
-/* The lock a fault-lock effect names in this state, or false if unknown. */
-static bool resolve_fault(struct engine *eng, const struct state *st, const struct call_ctx *cc,
-			  const struct model_effect *ef, enum lock_class *cls, sym_t *inst)
+/*
+ * Which lock a fault-lock effect names: 1 the VMA lock, 0 mmap_lock, -1
+ * unknown. The flags decide when known, else what the state holds.
+ */
+static int fault_choice(struct engine *eng, const struct state *st, const struct call_ctx *cc,
+			const struct model_effect *ef, sym_t *vma, sym_t *mm)
 {
 	struct aval flags = ref_value(eng, st, cc, &ef->flags);
-	struct aval vma = ref_value(eng, st, cc, &ef->inst);
 	const struct ir_expr *vexp = ref_expr(eng, cc, &ef->inst);
-	sym_t mm = NO_SYM;
 	int t;
 
-	if (!eng->model->fault.resolved || vma.sym == NO_SYM)
-		return false;
+	*vma = ref_value(eng, st, cc, &ef->inst).sym;
+	*mm = NO_SYM;
+	if (!eng->model->fault.resolved || *vma == NO_SYM)
+		return -1;
 	if (vexp && vexp->kind == X_PATH && !vexp->path.addr) {
 		const struct ir_expr *m = ir_path_extend(eng->fn, vexp, STEP_ARROW,
 							 eng->model->fault.mm_field, "");
-		mm = value_of(eng, st, path_loc(eng, st, m));
+		*mm = value_of(eng, st, path_loc(eng, st, m));
 	}
 	t = fact_test(&flags.f, CMP_ANYBIT, eng->model->fault.flag);
-	if (t < 0) {		/* not known from the flags: from what is held */
-		const struct lock *v = state_find_lock(st, LC_VMA, vma.sym);
-		const struct lock *m = mm != NO_SYM ? state_find_lock(st, LC_MMAP, mm) : NULL;
+	if (t < 0) {
+		const struct lock *v = state_find_lock(st, LC_VMA, *vma);
+		const struct lock *m = *mm != NO_SYM ? state_find_lock(st, LC_MMAP, *mm) : NULL;
 		bool vh = v && v->status == LS_HELD, mh = m && m->status == LS_HELD;
 
-		if (vh == mh)
-			return false;
-		t = vh;
+		if (vh != mh)
+			t = vh;
 	}
-	*cls = t ? LC_VMA : LC_MMAP;
-	*inst = t ? vma.sym : mm;
+	return t;
+}
+
+/*
+ * The lock a fault-lock effect names. When neither the flags nor the state
+ * tell, it is "the fault lock of vma" itself: whichever the caller holds,
+ * so release_fault_lock() twice is still caught.
+ */
+static bool resolve_fault(struct engine *eng, const struct state *st, const struct call_ctx *cc,
+			  const struct model_effect *ef, enum lock_class *cls, sym_t *inst)
+{
+	sym_t vma, mm;
+	int t = fault_choice(eng, st, cc, ef, &vma, &mm);
+
+	*cls = t < 0 ? LC_FAULT : t ? LC_VMA : LC_MMAP;
+	*inst = t ? vma : mm;
 	return *inst != NO_SYM;
 }
 
@@ -767,7 +831,7 @@ static void name_value(struct engine *eng, struct state *st, struct call_ctx *cc
 	if (arg.sym == NO_SYM || !where || where->kind != X_PATH)
 		return;
 	loc = path_loc(eng, st, where);
-	named = sym_named(eng, "%s(%s)", ef->tag, eng->names[arg.sym]);
+	named = ef->tag ? sym_named(eng, "%s(%s)", ef->tag, eng->names[arg.sym]) : arg.sym;
 	state_env_set(eng->arena, st, loc, named);
 	if (ef->inst.param == REF_RET && !ef->inst.nsteps) {
 		struct fact f = state_get_fact(st, cc->ret);
@@ -793,17 +857,20 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 		return;
 	}
 	if (cls == LC_FAULT) {
-		if (!resolve_fault(eng, st, cc, ef, &cls, &inst)) {
-			/* which lock is unknown: forget both kinds this function touched */
-			state_drop_class(st, LC_VMA, NO_SYM);
-			state_drop_class(st, LC_MMAP, NO_SYM);
+		if (!resolve_fault(eng, st, cc, ef, &cls, &inst))
 			return;
-		}
 	} else {
 		inst = ref_value(eng, st, cc, &ef->inst).sym;
 	}
 	if (unless == 1)
 		return;
+	/*
+	 * An open 'unless' (FAULT_FLAG_RETRY_NOWAIT in flags we cannot see) is
+	 * taken as false, the common case, and recorded so that code testing
+	 * the flag afterwards follows that answer instead of contradicting it.
+	 */
+	if (unless < 0 && refine_cond(eng, st, cc, &ef->unless, false))
+		unless = 0;
 	if (inst == NO_SYM || unless < 0) {
 		if (ef->kind == EF_RELEASE || ef->kind == EF_RELOCK || ef->kind == EF_ACQUIRE)
 			state_drop_class(st, cls, NO_SYM);
@@ -878,7 +945,7 @@ static bool match_param(struct engine *eng, const struct model_param *mp, const 
 static bool api_usable(const struct model_api *api)
 {
 	for (int c = 0; c < api->ncases; c++) {
-		if (api->cases[c].cond.unresolved)
+		if (api->cases[c].cond.unresolved || api->cases[c].guard.unresolved)
 			return false;
 		for (int e = 0; e < api->cases[c].neffects; e++)
 			if (api->cases[c].effects[e].unless.unresolved)
@@ -943,10 +1010,11 @@ static void clobber_outputs(struct engine *eng, struct state *st, const struct i
 }
 
 /*
- * A call the model does not know gets the lock instances it is passed.
- * Until summaries say what it does, a lock it was handed while held is
- * no longer ours to report as leaked, and one we had dropped may have
- * been taken again (do_page_mkwrite() returns with the folio locked).
+ * A function of this file that the model does not know gets the lock
+ * instances it is passed. Until summaries say what it does, a lock it was
+ * handed while held is no longer ours to report as leaked, and one we had
+ * dropped may have been taken again (do_page_mkwrite() returns with the
+ * folio locked). Functions of other files are taken to leave locks alone.
  */
 static void unknown_callee(struct engine *eng, struct state *st, const struct ir_event *ev)
 {
@@ -983,7 +1051,7 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 		cc.api = find_api(eng, st, ev, bound);
 	ha.api = cc.api;
 	run_hooks(HOOK_CALL, &ha);
-	if (!cc.api)
+	if (!cc.api && ev->callee_local)
 		unknown_callee(eng, st, ev);
 	clobber_outputs(eng, st, ev, &cc);
 	if (!cc.api || !cc.api->ncases) {
@@ -1004,6 +1072,8 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 				ok = refine_cond(eng, s, &cc, &cc.api->cases[j].cond, false);
 		if (ok && !mc->otherwise)
 			ok = refine_cond(eng, s, &cc, &mc->cond, true);
+		if (ok && mc->guard.op != C_TRUE)
+			ok = refine_cond(eng, s, &cc, &mc->guard, true);
 		if (!ok)
 			continue;
 		for (int e = 0; e < mc->neffects; e++)
@@ -1053,11 +1123,71 @@ static sym_t join_fresh(void *ctx, sym_t loc)
 	return sym_named(eng, "%s@join", eng->names[loc]);
 }
 
+static bool sym_is_live(struct engine *eng, const struct state *st, const uint64_t *live, sym_t s)
+{
+	for (int v = 0; v < eng->fn->nvars; v++)	/* a live variable's entry value */
+		if (eng->var_loc[v] == s && (live[v / 64] & (1ULL << (v % 64))))
+			return true;
+	for (int i = 0; i < st->nenv; i++)
+		if (st->env[i].val == s || st->env[i].loc == s)
+			return true;
+	for (int i = 0; i < st->nlocks; i++)
+		if (st->locks[i].inst == s)
+			return true;
+	return false;
+}
+
+/* A fact is worth keeping if its value, or the object it is a field of, is reachable. */
+static bool fact_reachable(struct engine *eng, const struct state *st, const uint64_t *live, sym_t s)
+{
+	const char *n = eng->names[s];
+	char buf[512];
+
+	if (sym_is_live(eng, st, live, s) || n[0] == '(')
+		return true;
+	for (const char *p = n + 1; *p && p - n < (int)sizeof(buf); p++) {
+		if (!(p[0] == '-' && p[1] == '>') && *p != '.' && *p != '[')
+			continue;
+		memcpy(buf, n, p - n);
+		buf[p - n] = '\0';
+		sym_t base = sym_lookup(eng, buf[0] == '*' ? buf + 1 : buf, false);
+
+		if (base != NO_SYM && sym_is_live(eng, st, live, base))
+			return true;
+	}
+	return false;
+}
+
+/* Forgets what only dead variables could tell (see ir_liveness()). */
+static void prune_dead(struct engine *eng, int block, struct state *st)
+{
+	const uint64_t *live = eng->live + block * eng->live_words;
+	int j = 0;
+
+	for (int v = 0; v < eng->fn->nvars; v++) {
+		sym_t loc = eng->var_loc[v];
+
+		if (live[v / 64] & (1ULL << (v % 64)))
+			continue;
+		for (int i = 0; i < st->nenv; i++)
+			if (st->env[i].loc == loc) {
+				memmove(&st->env[i], &st->env[i + 1], (st->nenv - i - 1) * sizeof(*st->env));
+				st->nenv--;
+				break;
+			}
+	}
+	for (int i = 0; i < st->nfacts; i++)
+		if (fact_reachable(eng, st, live, st->facts[i].sym))
+			st->facts[j++] = st->facts[i];
+	st->nfacts = j;
+}
+
 static void propagate(struct engine *eng, int block, struct state *st)
 {
 	struct block_states *bs = &eng->blocks[block];
 	struct state *w;
 
+	prune_dead(eng, block, st);
 	st->hash = state_hash(st);
 	for (int i = 0; i < bs->n; i++)
 		if (bs->v[i]->hash == st->hash && state_equal(bs->v[i], st))
@@ -1071,12 +1201,13 @@ static void propagate(struct engine *eng, int block, struct state *st)
 			bs->v = v;
 		}
 		bs->v[bs->n++] = st;
-		push(eng, block, st);
+		/* the block's record must not change: the path runs on a copy */
+		push(eng, block, state_copy(eng->arena, st));
 		return;
 	}
 	if (!bs->widened) {
 		bs->widened = st;
-		push(eng, block, st);
+		push(eng, block, state_copy(eng->arena, st));
 		return;
 	}
 	w = state_join(eng->arena, bs->widened, st, join_fresh, eng);
@@ -1084,7 +1215,7 @@ static void propagate(struct engine *eng, int block, struct state *st)
 	if (w->hash == bs->widened->hash && state_equal(w, bs->widened))
 		return;
 	bs->widened = w;
-	push(eng, block, w);
+	push(eng, block, state_copy(eng->arena, w));
 }
 
 static void run_events(struct engine *eng, const struct ir_block *bb, int from, struct state *st);
@@ -1099,6 +1230,25 @@ static void continue_after_call(struct engine *eng, struct state *st, void *ctx)
 	struct continue_ctx *cc = ctx;
 
 	run_events(eng, cc->bb, cc->next, st);
+}
+
+/* --debug-states: what each path knows when it returns. */
+static void state_dump(struct engine *eng, const struct state *st, unsigned line)
+{
+	fprintf(stderr, "return at line %u:\n", line);
+	for (int i = 0; i < st->nlocks; i++)
+		fprintf(stderr, "  lock %s %s status=%d here=%d at %u (%s)\n",
+			lock_class_name(st->locks[i].cls), engine_sym_name(eng, st->locks[i].inst),
+			st->locks[i].status, st->locks[i].here, st->locks[i].at.line, st->locks[i].how);
+	for (int i = 0; i < st->nenv; i++)
+		fprintf(stderr, "  %s = %s\n", engine_sym_name(eng, st->env[i].loc),
+			engine_sym_name(eng, st->env[i].val));
+	for (int i = 0; i < st->nfacts; i++)
+		fprintf(stderr, "  fact %s: [%lld,%lld] set=%llx clear=%llx ne=%d:%lld ptl=%d\n",
+			engine_sym_name(eng, st->facts[i].sym), (long long)st->facts[i].lo,
+			(long long)st->facts[i].hi, (unsigned long long)st->facts[i].set,
+			(unsigned long long)st->facts[i].clear, st->facts[i].has_ne,
+			(long long)st->facts[i].ne, st->facts[i].ptl);
 }
 
 static void finish_block(struct engine *eng, const struct ir_block *bb, struct state *st)
@@ -1122,6 +1272,8 @@ static void finish_block(struct engine *eng, const struct ir_block *bb, struct s
 		struct aval rv;
 		struct hook_args ha = { .eng = eng, .st = st, .bb = bb };
 
+		if (eng->cfg->debug)
+			state_dump(eng, st, bb->term_loc.line);
 		if (bb->ret) {
 			rv = eval(eng, st, bb->ret);
 			ha.ret = &rv;
@@ -1166,6 +1318,10 @@ bool engine_run(const struct engine_config *cfg, struct ir_function *fn, const c
 	if (!fn->nblocks)
 		return true;
 	eng.blocks = arena_alloc(eng.arena, fn->nblocks * sizeof(*eng.blocks));
+	eng.live = ir_liveness(fn, &eng.live_words);
+	eng.var_loc = arena_alloc(eng.arena, (fn->nvars + 1) * sizeof(sym_t));
+	for (int v = 0; v < fn->nvars; v++)
+		eng.var_loc[v] = sym_lookup(&eng, fn->vars[v]->key, true);
 	eng.start = clock();
 	propagate(&eng, 0, state_new(eng.arena));
 	while (eng.head < eng.tail) {
@@ -1184,6 +1340,13 @@ bool engine_run(const struct engine_config *cfg, struct ir_function *fn, const c
 		}
 		run_events(&eng, fn->blocks[p.block], 0, p.st);
 	}
+	if (cfg->debug)
+		for (int b = 0; b < fn->nblocks; b++)
+			fprintf(stderr, "bb%d: %d states%s\n", b, eng.blocks[b].n,
+				eng.blocks[b].widened ? " +widened" : "");
+	if (cfg->debug && getenv("MMLOCK_DEBUG_BLOCK"))
+		for (int i = 0, b = atoi(getenv("MMLOCK_DEBUG_BLOCK")); i < eng.blocks[b].n; i++)
+			state_dump(&eng, eng.blocks[b].v[i], i);
 	if (ok) {
 		struct hook_args ha = { .eng = &eng };
 

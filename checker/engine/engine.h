@@ -108,6 +108,7 @@ struct engine_config {
 	int max_states_per_block;
 	long max_steps;		/* block visits before giving up */
 	bool verbose;
+	bool debug;		/* print states at returns */
 };
 
 /* Analyses fn; returns false when it gave up (budget) and says why in *why. */

@@ -199,10 +199,22 @@ static bool parse_effect(struct parser *ps, struct model_effect *ef)
 		return false;
 	}
 	ef->kind = kinds[i].kind;
-	if (ef->kind == EF_NAME) {	/* name REF = TAG(ARG) */
-		if (!parse_ref(ps, &ef->inst) || !accept(ps, "=") || !(ef->tag = ident(ps)) ||
-		    !accept(ps, "(") || !parse_ref(ps, &ef->arg) || !accept(ps, ")")) {
-			perr(ps, "usage: name REF = TAG(PARAM)", NULL);
+	if (ef->kind == EF_NAME) {	/* name REF = TAG(REF) | name REF = REF */
+		char *save;
+
+		if (!parse_ref(ps, &ef->inst) || !accept(ps, "=")) {
+			perr(ps, "usage: name REF = TAG(REF) or name REF = REF", NULL);
+			return false;
+		}
+		save = ps->p;
+		ef->tag = ident(ps);
+		if (!ef->tag || !accept(ps, "(")) {
+			ps->p = save;
+			ef->tag = NULL;
+			return parse_ref(ps, &ef->arg);
+		}
+		if (!parse_ref(ps, &ef->arg) || !accept(ps, ")")) {
+			perr(ps, "usage: name REF = TAG(REF)", NULL);
 			return false;
 		}
 		return true;
@@ -339,10 +351,14 @@ static bool parse_body_line(struct parser *ps)
 		return true;
 	}
 	mc.cond.op = C_TRUE;
+	mc.guard.op = C_TRUE;
 	if (accept(ps, "otherwise")) {
 		mc.otherwise = true;
 	} else if (accept(ps, "on")) {
 		if (!parse_cond(ps, &mc.cond))
+			return false;
+		mc.guard.op = C_TRUE;
+		if (accept(ps, ",") && (!accept(ps, "if") || !parse_cond(ps, &mc.guard)))
 			return false;
 	}
 	if ((mc.otherwise || mc.cond.op != C_TRUE) && !accept(ps, ":")) {
@@ -471,6 +487,7 @@ void model_resolve(struct model *m, model_const_lookup lookup, void *ctx)
 			struct model_case *mc = &m->apis[i].cases[c];
 
 			resolve_cond(&mc->cond, lookup, ctx);
+			resolve_cond(&mc->guard, lookup, ctx);
 			for (int e = 0; e < mc->neffects; e++)
 				resolve_cond(&mc->effects[e].unless, lookup, ctx);
 		}

@@ -61,6 +61,7 @@ struct model_effect {
 
 struct model_case {
 	struct model_cond cond;	/* C_TRUE for an unconditional case */
+	struct model_cond guard;	/* "on COND, if GUARD:": impossible unless GUARD */
 	bool otherwise;
 	struct model_effect *effects;
 	int neffects;

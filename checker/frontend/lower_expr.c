@@ -370,8 +370,12 @@ static struct ir_expr *lower_call(struct lower *l, CXCursor c)
 	if (name) {
 		CXType ft = clang_getCursorType(ref);
 
+		CXCursor def = clang_getCursorDefinition(ref);
+
 		ev->callee_ret = fe_type(clang_getResultType(ft));
 		ev->callee_nparams = clang_getNumArgTypes(ft);
+		ev->callee_local = !clang_Cursor_isNull(def) &&
+				   clang_Location_isFromMainFile(clang_getCursorLocation(def));
 	}
 	if (clang_getCanonicalType(clang_getCursorType(c)).kind != CXType_Void)
 		ev->dst = temp_path(l, type_of(c));

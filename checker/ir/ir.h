@@ -102,6 +102,7 @@ struct ir_event {
 	struct ir_expr *callee_expr;	/* indirect: path of the function pointer */
 	const char *callee_ret;	/* declared return type of a direct callee */
 	int callee_nparams;	/* declared parameter count, -1 unknown */
+	bool callee_local;	/* the callee is defined in the main file */
 	struct ir_expr **args;
 	int nargs;
 };
@@ -174,6 +175,9 @@ bool ir_expr_equal(const struct ir_expr *a, const struct ir_expr *b);
 void ir_expr_print(struct strbuf *sb, const struct ir_expr *e);
 const char *ir_binop_spelling(enum ir_binop op);
 void ir_function_dump(FILE *out, const struct ir_function *fn);
+
+/* Live-in variables per block: bit (b * words + v / 64, v % 64) for vars[v]. */
+uint64_t *ir_liveness(const struct ir_function *fn, int *words);
 
 /* Removes blocks unreachable from the entry and renumbers the rest. */
 void ir_function_compact(struct ir_function *fn);

@@ -51,8 +51,9 @@ struct finding *report_warn(const char *check, struct ir_loc loc, const char *fm
 	for (int i = function_start; i < findings.n; i++) {
 		struct finding *o = findings.v[i];
 
+		/* one finding per check and place, whatever path found it first */
 		if (o->check == check && o->loc.file == loc.file && o->loc.line == loc.line &&
-		    o->loc.col == loc.col && !strcmp(o->msg, msg)) {
+		    o->loc.col == loc.col) {
 			free(msg);
 			return NULL;
 		}

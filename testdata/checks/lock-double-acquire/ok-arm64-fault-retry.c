@@ -20,7 +20,7 @@ retry:
 		return -EFAULT;
 
 	fault = handle_mm_fault(vma, far, mm_flags, regs);
-	/* The fault is fully completed (including releasing mmap lock) */
+	/* COMPLETED: handled, and mmap_lock already dropped. */
 	if (fault & VM_FAULT_COMPLETED)
 		return 0;
 	if (fault & VM_FAULT_RETRY) {

@@ -35,7 +35,7 @@ void demo_user_addr_fault(struct pt_regs *regs, unsigned long address,
 	if (fault & VM_FAULT_MAJOR)
 		flags |= FAULT_FLAG_TRIED;
 
-	/* Quick path to respond to signals */
+	/* RETRY already dropped the VMA lock; bail out on a fatal signal. */
 	if (fatal_signal_pending(current))
 		return;
 lock_mmap:
@@ -50,7 +50,7 @@ retry:
 	if ((fault & VM_FAULT_RETRY) && fatal_signal_pending(current))
 		return;
 
-	/* The fault is fully completed (including releasing mmap lock) */
+	/* COMPLETED: handled, and mmap_lock already dropped. */
 	if (fault & VM_FAULT_COMPLETED)
 		return;
 

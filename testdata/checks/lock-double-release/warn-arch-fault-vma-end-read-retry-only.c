@@ -12,6 +12,7 @@ void demo_fault_vma_retry_only(struct pt_regs *regs, unsigned long address,
 	struct vm_area_struct *vma;
 	vm_fault_t fault;
 
+	flags |= FAULT_FLAG_DEFAULT;
 	vma = lock_vma_under_rcu(mm, address);
 	if (!vma)
 		goto lock_mmap;

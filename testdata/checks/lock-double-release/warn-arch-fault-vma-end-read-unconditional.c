@@ -12,6 +12,7 @@ void demo_fault_vma_first(struct pt_regs *regs, unsigned long address,
 	struct vm_area_struct *vma;
 	vm_fault_t fault;
 
+	flags |= FAULT_FLAG_DEFAULT;
 	if (!(flags & FAULT_FLAG_USER))
 		goto lock_mmap;
 

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: the current task. */
 #ifndef _ASM_CURRENT_H
 #define _ASM_CURRENT_H

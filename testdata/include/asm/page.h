@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: x86-64 page geometry. */
 #ifndef _ASM_PAGE_H
 #define _ASM_PAGE_H

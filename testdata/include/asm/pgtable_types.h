@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: page-table entry types (x86-64 shaped). */
 #ifndef _ASM_PGTABLE_TYPES_H
 #define _ASM_PGTABLE_TYPES_H

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: struct pt_regs (x86-64 shaped). */
 #ifndef _ASM_PTRACE_H
 #define _ASM_PTRACE_H

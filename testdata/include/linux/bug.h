@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: WARN_ON / BUG_ON (kernel-shaped, statement expressions). */
 #ifndef _LINUX_BUG_H
 #define _LINUX_BUG_H
@@ -17,19 +16,19 @@ extern void warn_slowpath_fmt(const char *file, const int line,
 #define BUG_ON(condition) do { if (unlikely(condition)) BUG(); } while (0)
 
 #define WARN_ON(condition) ({						\
-	int __ret_warn_on = !!(condition);				\
-	if (unlikely(__ret_warn_on))					\
+	int __warned = !!(condition);				\
+	if (unlikely(__warned))					\
 		__WARN();						\
-	unlikely(__ret_warn_on);					\
+	unlikely(__warned);					\
 })
 
 #define WARN_ON_ONCE(condition)	WARN_ON(condition)
 
 #define WARN(condition, format...) ({					\
-	int __ret_warn_on = !!(condition);				\
-	if (unlikely(__ret_warn_on))					\
+	int __warned = !!(condition);				\
+	if (unlikely(__warned))					\
 		warn_slowpath_fmt(__FILE__, __LINE__, 9, format);	\
-	unlikely(__ret_warn_on);					\
+	unlikely(__warned);					\
 })
 
 #define BUILD_BUG_ON(condition)	_Static_assert(!(condition), "BUILD_BUG_ON failed: " #condition)

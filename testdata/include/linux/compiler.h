@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: branch hints and once-accessors (kernel-shaped). */
 #ifndef _LINUX_COMPILER_H
 #define _LINUX_COMPILER_H

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: attribute and annotation macros (kernel-shaped). */
 #ifndef _LINUX_COMPILER_TYPES_H
 #define _LINUX_COMPILER_TYPES_H

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: error pointers (kernel-shaped). */
 #ifndef _LINUX_ERR_H
 #define _LINUX_ERR_H

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: errno values (kernel numbering). */
 #ifndef _LINUX_ERRNO_H
 #define _LINUX_ERRNO_H

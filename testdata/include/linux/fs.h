@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: file, inode and address_space (trimmed). */
 #ifndef _LINUX_FS_H
 #define _LINUX_FS_H

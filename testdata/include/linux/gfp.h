@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: GFP flags and page allocation (prototypes only). */
 #ifndef _LINUX_GFP_H
 #define _LINUX_GFP_H

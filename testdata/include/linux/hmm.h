@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: HMM range faulting (prototypes only). */
 #ifndef _LINUX_HMM_H
 #define _LINUX_HMM_H

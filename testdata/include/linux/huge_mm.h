@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: transparent huge page helpers (prototypes only). */
 #ifndef _LINUX_HUGE_MM_H
 #define _LINUX_HUGE_MM_H
@@ -6,9 +5,9 @@
 #include <linux/mm.h>
 
 /*
- * pmd_trans_huge_lock - if *pmd is a huge, swap or devmap pmd, return its
- * ptl LOCKED; otherwise return NULL with nothing locked.  mmap_lock must be
- * held on entry.
+ * pmd_trans_huge_lock - for a huge, swap or devmap *pmd: take the pmd ptl
+ * and return it; for anything else: return NULL, nothing taken.  The caller
+ * already holds mmap_lock.
  */
 extern spinlock_t *pmd_trans_huge_lock(pmd_t *pmd, struct vm_area_struct *vma);
 extern spinlock_t *pud_trans_huge_lock(pud_t *pud, struct vm_area_struct *vma);

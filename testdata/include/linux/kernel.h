@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: container_of, min/max, might_sleep (kernel-shaped). */
 #ifndef _LINUX_KERNEL_H
 #define _LINUX_KERNEL_H
@@ -8,12 +7,7 @@
 #include <linux/bug.h>
 #include <linux/err.h>
 
-/**
- * container_of - cast a member of a structure out to the containing structure
- * @ptr:	the pointer to the member.
- * @type:	the type of the container struct this is embedded in.
- * @member:	the name of the member within the struct.
- */
+/* container_of(ptr, type, member): the 'type' object whose 'member' is *ptr. */
 #define container_of(ptr, type, member) ({				\
 	void *__mptr = (void *)(ptr);					\
 	_Static_assert(__same_type(*(ptr), ((type *)0)->member) ||	\

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: lockdep assertions (kernel-shaped, CONFIG_LOCKDEP=y). */
 #ifndef _LINUX_LOCKDEP_H
 #define _LINUX_LOCKDEP_H
@@ -17,7 +16,10 @@ extern int lock_is_held_type(const void *lock, int read);
 #define lockdep_is_held(lock)		lock_is_held((const void *)(lock))
 
 #define lockdep_assert(cond)		\
-	do { WARN_ON(debug_locks && !(cond)); } while (0)
+	do {				\
+		if (debug_locks)	\
+			WARN_ON(!(cond));	\
+	} while (0)
 
 #define lockdep_assert_held(l)		\
 	lockdep_assert(lockdep_is_held(l))

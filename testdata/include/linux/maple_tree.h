@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: just enough maple tree for the VMA iterator. */
 #ifndef _LINUX_MAPLE_TREE_H
 #define _LINUX_MAPLE_TREE_H
@@ -26,13 +25,14 @@ enum maple_status {
 };
 
 struct ma_state {
-	struct maple_tree *tree;	/* The tree we're operating in */
-	unsigned long index;		/* The index we're operating on */
-	unsigned long last;		/* The last index we're operating on */
-	struct maple_enode *node;	/* The node containing this entry */
-	unsigned long min;		/* The minimum index of this node */
-	unsigned long max;		/* The maximum index of this node */
-	enum maple_status status;	/* The status of the state */
+	/* walk cursor: tree, current range [index, last], node and bounds */
+	struct maple_tree *tree;
+	unsigned long index;
+	unsigned long last;
+	struct maple_enode *node;
+	unsigned long min;
+	unsigned long max;
+	enum maple_status status;
 	unsigned char depth;
 	unsigned char offset;
 	unsigned char mas_flags;

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: ZONE_DEVICE pagemaps and their ops. */
 #ifndef _LINUX_MEMREMAP_H
 #define _LINUX_MEMREMAP_H
@@ -15,7 +14,7 @@ struct range {
 };
 
 enum memory_type {
-	/* 0 is reserved to catch uninitialized type fields */
+	/* 0 is left unused on purpose */
 	MEMORY_DEVICE_PRIVATE = 1,
 	MEMORY_DEVICE_COHERENT,
 	MEMORY_DEVICE_FS_DAX,
@@ -24,16 +23,13 @@ enum memory_type {
 };
 
 struct dev_pagemap_ops {
-	/*
-	 * Called once the page refcount reaches 0.
-	 */
+	/* last reference to a device page dropped */
 	void (*page_free)(struct page *page);
 
 	/*
-	 * Used for private (un-addressable) device memory only.  Must migrate
-	 * the page back to a CPU accessible page.  Called from do_swap_page()
-	 * with the mmap_lock of vmf->vma->vm_mm held (never under the VMA lock
-	 * alone).
+	 * DEVICE_PRIVATE only: bring the page at vmf->address back to system
+	 * memory.  do_swap_page() calls it holding mmap_lock of
+	 * vmf->vma->vm_mm (it bails out with RETRY under a VMA lock alone).
 	 */
 	vm_fault_t (*migrate_to_ram)(struct vm_fault *vmf);
 

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: device-memory migration (prototypes only). */
 #ifndef _LINUX_MIGRATE_H
 #define _LINUX_MIGRATE_H
@@ -25,9 +24,7 @@ enum migrate_vma_direction {
 
 struct migrate_vma {
 	struct vm_area_struct	*vma;
-	/*
-	 * src and dst hold (end - start) >> PAGE_SHIFT entries each.
-	 */
+	/* one migrate-pfn entry per page of [start, end) in each array */
 	unsigned long		*dst;
 	unsigned long		*src;
 	unsigned long		cpages;

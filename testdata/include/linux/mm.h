@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /*
  * mmlock test header: the mm API used by the fixtures (6.12 shapes).
  *
@@ -69,10 +68,7 @@
 #define FOLL_INTERRUPTIBLE (1 << 11)
 #define FOLL_HONOR_NUMA_FAULT (1 << 12)
 
-/*
- * The default fault flags that should be used by most of the
- * arch-specific page fault handlers.
- */
+/* What an arch fault handler normally starts from. */
 #define FAULT_FLAG_DEFAULT  (FAULT_FLAG_ALLOW_RETRY | \
 			     FAULT_FLAG_KILLABLE | \
 			     FAULT_FLAG_INTERRUPTIBLE)
@@ -85,30 +81,30 @@ static inline bool fault_flag_allow_retry_first(enum fault_flag flags)
 }
 
 /*
- * vm_fault is filled by the pagefault handler and passed to the vma's
- * ->fault function (6.12 layout, trimmed).  pte and ptl are valid only
- * while ptl is held.
+ * struct vm_fault - one page fault in progress, handed to ->fault and
+ * friends (6.12 field names; trimmed).  pte/ptl describe the pte lock when
+ * it is held.
  */
 struct vm_fault {
 	const struct {
-		struct vm_area_struct *vma;	/* Target VMA */
-		gfp_t gfp_mask;			/* gfp mask to be used for allocations */
-		pgoff_t pgoff;			/* Logical page offset based on vma */
-		unsigned long address;		/* Faulting virtual address - masked */
-		unsigned long real_address;	/* Faulting virtual address - unmasked */
+		struct vm_area_struct *vma;
+		gfp_t gfp_mask;
+		pgoff_t pgoff;			/* page index within the mapping */
+		unsigned long address;		/* page-aligned fault address */
+		unsigned long real_address;	/* exact fault address */
 	};
-	enum fault_flag flags;		/* FAULT_FLAG_xxx flags */
-	pmd_t *pmd;			/* Pointer to pmd entry matching 'address' */
-	pud_t *pud;			/* Pointer to pud entry matching 'address' */
+	enum fault_flag flags;
+	pmd_t *pmd;
+	pud_t *pud;
 	union {
-		pte_t orig_pte;		/* Value of PTE at the time of fault */
-		pmd_t orig_pmd;		/* Value of PMD at the time of fault */
+		pte_t orig_pte;		/* snapshot taken before locking */
+		pmd_t orig_pmd;
 	};
-	struct page *cow_page;		/* Page handler may use for COW fault */
-	struct page *page;		/* ->fault handlers return a page here */
-	pte_t *pte;			/* Pointer to pte entry matching 'address' */
-	spinlock_t *ptl;		/* Page table lock protecting pte (or pmd) */
-	pgtable_t prealloc_pte;		/* Pre-allocated pte page table */
+	struct page *cow_page;
+	struct page *page;		/* result page of ->fault */
+	pte_t *pte;
+	spinlock_t *ptl;		/* lock of the table holding pte (or pmd) */
+	pgtable_t prealloc_pte;
 };
 
 struct vm_operations_struct {
@@ -226,7 +222,7 @@ extern void unpin_user_page(struct page *page);
 
 /* ---- VMA lookup (mmap_lock held) ---- */
 
-/* Look up the first VMA which satisfies addr < vm_end, NULL if none. */
+/* Lowest VMA ending above addr (it may start above addr too), or NULL. */
 extern struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 extern struct vm_area_struct *find_vma_prev(struct mm_struct *mm,
 					    unsigned long addr,
@@ -251,7 +247,7 @@ extern void vma_iter_init(struct vma_iterator *vmi, struct mm_struct *mm,
 #define for_each_vma(__vmi, __vma)					\
 	while (((__vma) = vma_next(&(__vmi))) != NULL)
 
-/* The MM code likes to work with exclusive end addresses */
+/* Same, stopping at VMAs that start at or after __end. */
 #define for_each_vma_range(__vmi, __vma, __end)				\
 	while (((__vma) = vma_find(&(__vmi), (__end))) != NULL)
 

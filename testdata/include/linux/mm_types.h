@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /*
  * mmlock test header: core mm types (kernel 6.12 shaped, trimmed).
  * Field names follow the kernel; layouts and omitted fields do not matter.
@@ -73,58 +72,59 @@ typedef unsigned int __bitwise vm_fault_t;
  * VM_FAULT_RETRY and VM_FAULT_COMPLETED mean the fault lock was released.
  */
 enum vm_fault_reason {
-	VM_FAULT_OOM            = (__force vm_fault_t)0x000001,
-	VM_FAULT_SIGBUS         = (__force vm_fault_t)0x000002,
-	VM_FAULT_MAJOR          = (__force vm_fault_t)0x000004,
-	VM_FAULT_HWPOISON       = (__force vm_fault_t)0x000010,
-	VM_FAULT_HWPOISON_LARGE = (__force vm_fault_t)0x000020,
-	VM_FAULT_SIGSEGV        = (__force vm_fault_t)0x000040,
-	VM_FAULT_NOPAGE         = (__force vm_fault_t)0x000100,
-	VM_FAULT_LOCKED         = (__force vm_fault_t)0x000200,
-	VM_FAULT_RETRY          = (__force vm_fault_t)0x000400,
-	VM_FAULT_FALLBACK       = (__force vm_fault_t)0x000800,
-	VM_FAULT_DONE_COW       = (__force vm_fault_t)0x001000,
-	VM_FAULT_NEEDDSYNC      = (__force vm_fault_t)0x002000,
-	VM_FAULT_COMPLETED      = (__force vm_fault_t)0x004000,
-	VM_FAULT_HINDEX_MASK    = (__force vm_fault_t)0x0f0000,
+	VM_FAULT_OOM = 0x000001,
+	VM_FAULT_SIGBUS = 0x000002,
+	VM_FAULT_MAJOR = 0x000004,
+	VM_FAULT_HWPOISON = 0x000010,
+	VM_FAULT_HWPOISON_LARGE = 0x000020,
+	VM_FAULT_SIGSEGV = 0x000040,
+	VM_FAULT_NOPAGE = 0x000100,
+	VM_FAULT_LOCKED = 0x000200,
+	VM_FAULT_RETRY = 0x000400,
+	VM_FAULT_FALLBACK = 0x000800,
+	VM_FAULT_DONE_COW = 0x001000,
+	VM_FAULT_NEEDDSYNC = 0x002000,
+	VM_FAULT_COMPLETED = 0x004000,
+	VM_FAULT_HINDEX_MASK = 0x0f0000,
 };
 
-#define VM_FAULT_ERROR (VM_FAULT_OOM | VM_FAULT_SIGBUS |	\
-			VM_FAULT_SIGSEGV | VM_FAULT_HWPOISON |	\
-			VM_FAULT_HWPOISON_LARGE | VM_FAULT_FALLBACK)
+/* Any of these means the fault failed. */
+#define VM_FAULT_ERROR \
+	(VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV | VM_FAULT_FALLBACK | \
+	 VM_FAULT_HWPOISON | VM_FAULT_HWPOISON_LARGE)
 
 /*
  * enum fault_flag - flags passed to handle_mm_fault() / in vmf->flags
  * (6.12 values).
  */
 enum fault_flag {
-	FAULT_FLAG_WRITE =		1 << 0,
-	FAULT_FLAG_MKWRITE =		1 << 1,
-	FAULT_FLAG_ALLOW_RETRY =	1 << 2,
-	FAULT_FLAG_RETRY_NOWAIT =	1 << 3,
-	FAULT_FLAG_KILLABLE =		1 << 4,
-	FAULT_FLAG_TRIED =		1 << 5,
-	FAULT_FLAG_USER =		1 << 6,
-	FAULT_FLAG_REMOTE =		1 << 7,
-	FAULT_FLAG_INSTRUCTION =	1 << 8,
-	FAULT_FLAG_INTERRUPTIBLE =	1 << 9,
-	FAULT_FLAG_UNSHARE =		1 << 10,
-	FAULT_FLAG_ORIG_PTE_VALID =	1 << 11,
-	FAULT_FLAG_VMA_LOCK =		1 << 12,
+	FAULT_FLAG_WRITE = 1 << 0,
+	FAULT_FLAG_MKWRITE = 1 << 1,
+	FAULT_FLAG_ALLOW_RETRY = 1 << 2,
+	FAULT_FLAG_RETRY_NOWAIT = 1 << 3,
+	FAULT_FLAG_KILLABLE = 1 << 4,
+	FAULT_FLAG_TRIED = 1 << 5,
+	FAULT_FLAG_USER = 1 << 6,
+	FAULT_FLAG_REMOTE = 1 << 7,
+	FAULT_FLAG_INSTRUCTION = 1 << 8,
+	FAULT_FLAG_INTERRUPTIBLE = 1 << 9,
+	FAULT_FLAG_UNSHARE = 1 << 10,
+	FAULT_FLAG_ORIG_PTE_VALID = 1 << 11,
+	FAULT_FLAG_VMA_LOCK = 1 << 12,
 };
 
 struct vm_area_struct {
 	union {
 		struct {
-			/* VMA covers [vm_start; vm_end) addresses within mm */
+			/* half-open range [vm_start, vm_end) */
 			unsigned long vm_start;
 			unsigned long vm_end;
 		};
 		struct rcu_head vm_rcu;
 	};
 
-	struct mm_struct *vm_mm;	/* The address space we belong to. */
-	pgprot_t vm_page_prot;		/* Access permissions of this VMA. */
+	struct mm_struct *vm_mm;	/* owning mm */
+	pgprot_t vm_page_prot;		/* pte protection bits */
 
 	/* Flags; modify only through vm_flags_*() helpers. */
 	union {
@@ -146,8 +146,8 @@ struct vm_area_struct {
 
 	const struct vm_operations_struct *vm_ops;
 
-	unsigned long vm_pgoff;		/* Offset (within vm_file) in PAGE_SIZE units */
-	struct file *vm_file;		/* File we map to (can be NULL). */
+	unsigned long vm_pgoff;		/* file offset of vm_start, in pages */
+	struct file *vm_file;		/* NULL for anonymous memory */
 	void *vm_private_data;
 };
 
@@ -161,7 +161,7 @@ struct mm_struct {
 	atomic_t mm_count;
 	int map_count;
 
-	spinlock_t page_table_lock;	/* Protects page tables and some counters */
+	spinlock_t page_table_lock;	/* upper-level page-table lock */
 	struct rw_semaphore mmap_lock;
 	int mm_lock_seq;
 
@@ -182,14 +182,12 @@ struct vma_iterator {
 	struct ma_state mas;
 };
 
+/* VMA_ITERATOR(vmi, mm, addr): iterator over mm's VMAs starting at addr. */
 #define VMA_ITERATOR(name, __mm, __addr)				\
 	struct vma_iterator name = {					\
-		.mas = {						\
-			.tree = &(__mm)->mm_mt,				\
-			.index = __addr,				\
-			.node = NULL,					\
-			.status = ma_start,				\
-		},							\
+		.mas.tree = &(__mm)->mm_mt,				\
+		.mas.index = (__addr),					\
+		.mas.status = ma_start,					\
 	}
 
 #endif /* _LINUX_MM_TYPES_H */

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /*
  * mmlock test header: mmap_lock API (6.12 signatures, prototypes only).
  *

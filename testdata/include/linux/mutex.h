@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: mutexes (prototypes only) and the mutex guard. */
 #ifndef _LINUX_MUTEX_H
 #define _LINUX_MUTEX_H

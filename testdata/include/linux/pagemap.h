@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /*
  * mmlock test header: folio/page lock API and page cache lookup (6.12
  * signatures, prototypes only).  The lock instance is the folio or page.
@@ -29,8 +28,8 @@ extern bool PageLocked(const struct page *page);
 extern void wait_on_page_locked(struct page *page);
 
 /*
- * folio_lock_or_retry - lock the folio, unless this would block and the
- * caller indicated that it can handle a retry (6.6+ form).
+ * folio_lock_or_retry (6.6+ form) - fault-path folio lock that may give up
+ * instead of sleeping when vmf->flags allow a retry.
  * 0: the folio is locked and the fault lock is still held.
  * VM_FAULT_RETRY: the folio is NOT locked and release_fault_lock(vmf) has
  * been done (unless FAULT_FLAG_RETRY_NOWAIT).

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: page-table walker (prototypes only). */
 #ifndef _LINUX_PAGEWALK_H
 #define _LINUX_PAGEWALK_H
@@ -7,13 +6,13 @@
 
 struct mm_walk;
 
-/* Locking requirement during a page walk. */
+/* What the walker does about the VMA lock (mmap_lock is always needed). */
 enum page_walk_lock {
-	/* mmap_lock should be locked for read to stabilize the vma tree */
+	/* caller holds mmap_lock, read is enough */
 	PGWALK_RDLOCK = 0,
-	/* vma will be write-locked during the walk */
+	/* walker calls vma_start_write(); needs mmap_lock for write */
 	PGWALK_WRLOCK = 1,
-	/* vma is expected to be already write-locked during the walk */
+	/* walker asserts the caller already write-locked the vma */
 	PGWALK_WRLOCK_VERIFY = 2,
 };
 

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: page-table entry accessors (prototypes only). */
 #ifndef _LINUX_PGTABLE_H
 #define _LINUX_PGTABLE_H
@@ -27,10 +26,7 @@ extern int ptep_set_access_flags(struct vm_area_struct *vma,
 extern void update_mmu_cache(struct vm_area_struct *vma,
 			     unsigned long address, pte_t *ptep);
 
-static inline int pte_same(pte_t pte_a, pte_t pte_b)
-{
-	return pte_val(pte_a) == pte_val(pte_b);
-}
+extern int pte_same(pte_t pte_a, pte_t pte_b);
 
 extern int pte_none(pte_t pte);
 extern int pte_present(pte_t pte);

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: RCU read side (prototypes only). */
 #ifndef _LINUX_RCUPDATE_H
 #define _LINUX_RCUPDATE_H

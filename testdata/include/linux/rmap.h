@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: anon_vma and its lock (prototypes only). */
 #ifndef _LINUX_RMAP_H
 #define _LINUX_RMAP_H
@@ -7,8 +6,8 @@
 #include <linux/rwsem.h>
 
 struct anon_vma {
-	struct anon_vma *root;		/* Root of this anon_vma tree */
-	struct rw_semaphore rwsem;	/* W: modification, R: walking the list */
+	struct anon_vma *root;
+	struct rw_semaphore rwsem;	/* write to change the tree, read to walk it */
 	atomic_t refcount;
 	unsigned long num_children;
 	unsigned long num_active_vmas;

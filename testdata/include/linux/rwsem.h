@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: read-write semaphores (prototypes only). */
 #ifndef _LINUX_RWSEM_H
 #define _LINUX_RWSEM_H

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: task_struct, scheduling and signal checks. */
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H

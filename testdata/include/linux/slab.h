@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: kmalloc family (prototypes only). */
 #ifndef _LINUX_SLAB_H
 #define _LINUX_SLAB_H

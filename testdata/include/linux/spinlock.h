@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: spinlock API (prototypes only) and the spinlock guard. */
 #ifndef _LINUX_SPINLOCK_H
 #define _LINUX_SPINLOCK_H

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: spinlock_t (kernel-shaped). */
 #ifndef _LINUX_SPINLOCK_TYPES_H
 #define _LINUX_SPINLOCK_TYPES_H

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: NULL, bool constants, offsetof. */
 #ifndef _LINUX_STDDEF_H
 #define _LINUX_STDDEF_H

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: basic integer and list types (kernel-shaped). */
 #ifndef _LINUX_TYPES_H
 #define _LINUX_TYPES_H

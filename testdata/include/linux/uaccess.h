@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: user copies (may fault, therefore may sleep). */
 #ifndef _LINUX_UACCESS_H
 #define _LINUX_UACCESS_H

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-2.0 */
 /* mmlock test header: signal checks used by arch fault handlers. */
 #ifndef _LINUX_SCHED_SIGNAL_H
 #define _LINUX_SCHED_SIGNAL_H
@@ -15,9 +14,11 @@
 static inline bool fault_signal_pending(vm_fault_t fault_flags,
 					struct pt_regs *regs)
 {
-	return unlikely((fault_flags & VM_FAULT_RETRY) &&
-			(fatal_signal_pending(current) ||
-			 (user_mode(regs) && signal_pending(current))));
+	if (likely(!(fault_flags & VM_FAULT_RETRY)))
+		return false;
+	if (fatal_signal_pending(current))
+		return true;
+	return user_mode(regs) && signal_pending(current);
 }
 
 #endif /* _LINUX_SCHED_SIGNAL_H */
