@@ -112,7 +112,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "mmlock: dropped compiler flag %s\n", opt.dropped[i]);
 	if (!load_model(&model, &opt))
 		return 2;
-	r.cfg = (struct engine_config){ &model, 64, 200000, opt.verbose, opt.debug_states };
+	r.cfg = (struct engine_config){ &model, 128, 200000, opt.verbose, opt.debug_states };
 	checks_init();
 	for (int i = 0; i < opt.nfiles; i++) {
 		r.sum.files++;

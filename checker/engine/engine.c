@@ -31,8 +31,15 @@ void engine_add_hook(enum hook_kind kind, hook_fn fn)
 	hooks[kind].fn[hooks[kind].n++] = fn;
 }
 
+/*
+ * A state that went through a join lost the facts that tie its locks to
+ * its branches; findings from it could be invented, so checks do not see
+ * it (the bound on states can only lose findings).
+ */
 static void run_hooks(enum hook_kind kind, const struct hook_args *a)
 {
+	if (a->st && a->st->approx)
+		return;
 	for (int i = 0; i < hooks[kind].n; i++)
 		hooks[kind].fn[i](a);
 }
@@ -185,7 +192,7 @@ const char *lock_describe(const struct engine *eng, enum lock_class cls, const c
 
 static sym_t value_of(struct engine *eng, const struct state *st, sym_t loc)
 {
-	sym_t v = state_env_get(st, loc);
+	sym_t v = loc == NO_SYM ? NO_SYM : state_env_get(st, loc);
 
 	(void)eng;
 	return v == NO_SYM ? loc : v;
@@ -199,7 +206,8 @@ static sym_t child_loc(struct engine *eng, sym_t base, const struct ir_step *s)
 	case STEP_ARROW: return sym_named(eng, "%s->%s", b, s->field);
 	case STEP_DOT: return sym_named(eng, "%s.%s", b, s->field);
 	case STEP_DEREF: return sym_named(eng, "*%s", b);
-	case STEP_INDEX: return sym_named(eng, "%s[]", b);
+	case STEP_INDEX:	/* pages[i]: a different element each time, no name */
+		return s->const_index ? sym_named(eng, "%s[%lld]", b, (long long)s->index) : NO_SYM;
 	}
 	return NO_SYM;
 }
@@ -216,7 +224,7 @@ static sym_t path_loc(struct engine *eng, const struct state *st, const struct i
 	 * so a copied struct reads the same fields as the original.
 	 */
 	loc = sym_lookup(eng, e->path.root->key, true);
-	for (int i = 0; i < e->path.nsteps; i++) {
+	for (int i = 0; i < e->path.nsteps && loc != NO_SYM; i++) {
 		v = value_of(eng, st, loc);
 		loc = child_loc(eng, v, &e->path.steps[i]);
 	}
@@ -313,6 +321,14 @@ static struct aval eval_binop(struct engine *eng, const struct state *st, const 
 		}
 	}
 	switch (e->bin.op) {
+	case B_ADD:
+	case B_SUB:
+		/* p + n on a non-NULL pointer (pte++ walking a table) stays non-NULL */
+		if (strchr(e->type, '*') && fact_test(&l.f, CMP_NE, 0) == 1) {
+			v.f.has_ne = true;
+			v.f.ne = 0;
+		}
+		break;
 	case B_OR:
 		v.f.set = l.f.set | r.f.set;
 		v.f.clear = l.f.clear & r.f.clear;
@@ -355,6 +371,8 @@ static struct aval eval(struct engine *eng, const struct state *st, const struct
 		if (e->path.addr) {
 			sym_t loc = path_loc(eng, st, e);
 
+			if (loc == NO_SYM)
+				return v;
 			v.sym = sym_named(eng, "&%s", eng->names[loc]);
 			v.f.has_ne = true;	/* an address is never NULL */
 			v.f.ne = 0;
@@ -398,26 +416,62 @@ static bool derived_from(const char *name, const char *base)
  * whatever the old value implied (facts, bindings below it, locks on it)
  * is forgotten first.
  */
-static sym_t define(struct engine *eng, struct state *st, const char *name)
+static void forget_sym(struct engine *eng, struct state *st, sym_t s)
 {
-	sym_t s = sym_lookup(eng, name, true);
+	const char *name = eng->names[s];
 	int j = 0;
 
 	state_forget_fact(st, s);
-	for (int i = 0; i < st->nenv; i++) {
-		struct binding b = st->env[i];
-		const char *vn = eng->names[b.val];
-
-		if (derived_from(eng->names[b.loc], name))
-			continue;	/* storage of the old object */
-		if (b.val == s || derived_from(vn, name))	/* held the old value */
-			b.val = sym_named(eng, "%s@old", eng->names[b.loc]);
-		st->env[j++] = b;
-	}
+	for (int i = 0; i < st->nenv; i++)
+		if (!derived_from(eng->names[st->env[i].loc], name))
+			st->env[j++] = st->env[i];
 	st->nenv = j;
 	for (int i = 0; i < st->nlocks; i++)
 		if (st->locks[i].inst == s || derived_from(eng->names[st->locks[i].inst], name))
 			state_drop_lock(st, st->locks[i].cls, st->locks[i].inst), i--;
+}
+
+/*
+ * (Re)defines the symbol 'name'. A loop runs the same event again, so the
+ * name may already stand for the previous iteration's value. A variable
+ * still holding that value keeps it under a new name, "var@old" (with the
+ * facts and locks that went with it: list_for_each_entry_safe() walks
+ * that way); everything else about the old value is forgotten.
+ */
+static sym_t define(struct engine *eng, struct state *st, const char *name)
+{
+	sym_t s = sym_lookup(eng, name, true);
+	sym_t keeper = NO_SYM;	/* the alias that keeps the old value's locks */
+	const struct fact *f = state_find_fact(st, s);
+	struct fact old_fact;
+	bool has_fact = f != NULL;
+
+	if (has_fact)
+		old_fact = *f;
+	for (int i = 0; i < st->nenv; i++) {
+		sym_t loc = st->env[i].loc, old;
+
+		if (st->env[i].val != s || derived_from(eng->names[loc], name))
+			continue;
+		old = sym_named(eng, "%s@old", eng->names[loc]);
+		forget_sym(eng, st, old);
+		for (int j = 0; j < st->nenv; j++)	/* forget_sym() may shift the array */
+			if (st->env[j].loc == loc)
+				st->env[j].val = old;
+		if (has_fact) {		/* every alias knows what the value was */
+			old_fact.sym = old;
+			state_put_fact(eng->arena, st, &old_fact);
+		}
+		if (keeper == NO_SYM || eng->names[loc][0] != '$')
+			keeper = old;
+	}
+	if (keeper != NO_SYM) {
+		for (int k = 0; k < st->nlocks; k++)
+			if (st->locks[k].inst == s)
+				st->locks[k].inst = keeper;
+		state_sort_locks(st);
+	}
+	forget_sym(eng, st, s);
 	return s;
 }
 
@@ -502,6 +556,13 @@ static enum cmp cmp_mirror(enum cmp op)
 	}
 }
 
+static void forget_locks_of(struct state *st, sym_t a, sym_t b)
+{
+	for (int k = 0; k < st->nlocks; k++)
+		if (st->locks[k].inst == a || st->locks[k].inst == b)
+			state_drop_lock(st, st->locks[k].cls, st->locks[k].inst), k--;
+}
+
 /* Restricts st to the paths where e is (not) true; false if there are none. */
 static bool assume(struct engine *eng, struct state *st, const struct ir_expr *e, bool truth)
 {
@@ -545,9 +606,17 @@ static bool assume(struct engine *eng, struct state *st, const struct ir_expr *e
 
 				if (t >= 0)
 					return t == truth;
-				if ((op == CMP_EQ || op == CMP_NE) && lv.sym != NO_SYM && rv.sym != NO_SYM)
+				if ((op == CMP_EQ || op == CMP_NE) && lv.sym != NO_SYM && rv.sym != NO_SYM) {
+					/*
+					 * Two names for one lock (ptl == pml in
+					 * collapse_pte_mapped_thp()): records kept
+					 * apart would disagree, so forget both.
+					 */
+					if (op == CMP_EQ)
+						forget_locks_of(st, lv.sym, rv.sym);
 					return refine_sym(eng, st, equality_sym(eng, lv.sym, rv.sym),
 							  op == CMP_EQ ? CMP_NE : CMP_EQ, 0);
+				}
 				break;
 			}
 			if (!aval_const(&rv, &c) && aval_const(&lv, &c)) {
@@ -639,6 +708,7 @@ static enum cmp cmp_of_cond(enum cond_op op)
 	case C_GT: return CMP_GT;
 	case C_LE: return CMP_LE;
 	case C_GE: return CMP_GE;
+	case C_NOBITS: return CMP_NOBIT;
 	default: return CMP_ANYBIT;
 	}
 }
@@ -674,6 +744,8 @@ static bool refine_cond(struct engine *eng, struct state *st, const struct call_
 	if (e && !(cond->ref.param == REF_RET && !cond->ref.nsteps)) {
 		struct ir_expr *c = ir_const(eng->fn, cond->value, "");
 
+		if (cond->op == C_NOBITS)
+			truth = !truth;
 		return assume(eng, st, ir_binop(eng->fn, binop_of_cond(cond->op),
 						(struct ir_expr *)e, c, ""), truth);
 	}
@@ -831,6 +903,8 @@ static void name_value(struct engine *eng, struct state *st, struct call_ctx *cc
 	if (arg.sym == NO_SYM || !where || where->kind != X_PATH)
 		return;
 	loc = path_loc(eng, st, where);
+	if (loc == NO_SYM)
+		return;
 	named = ef->tag ? sym_named(eng, "%s(%s)", ef->tag, eng->names[arg.sym]) : arg.sym;
 	state_env_set(eng->arena, st, loc, named);
 	if (ef->inst.param == REF_RET && !ef->inst.nsteps) {
@@ -944,9 +1018,15 @@ static bool match_param(struct engine *eng, const struct model_param *mp, const 
 
 static bool api_usable(const struct model_api *api)
 {
-	for (int c = 0; c < api->ncases; c++) {
-		if (api->cases[c].cond.unresolved || api->cases[c].guard.unresolved)
+	for (int w = 0; w < api->nwhere; w++)
+		if (api->where_cond[w].unresolved)
 			return false;
+	for (int c = 0; c < api->ncases; c++) {
+		if (api->cases[c].cond.unresolved)
+			return false;
+		for (int g = 0; g < api->cases[c].nguards; g++)
+			if (api->cases[c].guard[g].unresolved)
+				return false;
 		for (int e = 0; e < api->cases[c].neffects; e++)
 			if (api->cases[c].effects[e].unless.unresolved)
 				return false;
@@ -974,10 +1054,10 @@ static const struct model_api *find_api(struct engine *eng, const struct state *
 			ok = match_param(eng, &api->params[i], ev->args[i], &bound[i]);
 		if (ok && api->where == W_IS_PTL)
 			ok = is_ptl_value(eng, st, ev->args[api->where_param]);
-		if (ok && api->where == W_NOT_NULL) {
-			struct aval v = eval(eng, st, ev->args[api->where_param]);
+		for (int w = 0; ok && w < api->nwhere; w++) {
+			struct call_ctx pre = { ev, api, bound, NO_SYM };
 
-			ok = fact_test(&v.f, CMP_EQ, 0) != 1;
+			ok = test_cond(eng, st, &pre, &api->where_cond[w]) != 0;
 		}
 		if (ok)
 			return api;
@@ -996,25 +1076,27 @@ static void clobber_outputs(struct engine *eng, struct state *st, const struct i
 		if (a->kind == X_PATH && a->path.addr) {
 			sym_t loc = path_loc(eng, st, a);
 
-			bind_fresh(eng, st, loc, arena_printf(eng->arena, "%s@%d", eng->names[loc], ev->id), NULL);
+			if (loc != NO_SYM)
+				bind_fresh(eng, st, loc, arena_printf(eng->arena, "%s@%d", eng->names[loc], ev->id), NULL);
 		}
 	}
 	cc->ret = NO_SYM;
 	if (ev->dst) {
 		sym_t loc = path_loc(eng, st, ev->dst);
 
-		bind_fresh(eng, st, loc, arena_printf(eng->arena, "%s()@%d",
+		if (loc != NO_SYM)
+			bind_fresh(eng, st, loc, arena_printf(eng->arena, "%s()@%d",
 						      ev->callee ? ev->callee : "(*fn)", ev->id), NULL);
 		cc->ret = value_of(eng, st, loc);
 	}
 }
 
 /*
- * A function of this file that the model does not know gets the lock
- * instances it is passed. Until summaries say what it does, a lock it was
- * handed while held is no longer ours to report as leaked, and one we had
- * dropped may have been taken again (do_page_mkwrite() returns with the
- * folio locked). Functions of other files are taken to leave locks alone.
+ * A function of this file that the model does not know may take or drop
+ * any lock reachable from its arguments (do_page_mkwrite() returns with
+ * the folio locked; hpage_collapse_scan_pmd() may drop mmap_lock). Until
+ * summaries say what it does, what we knew of those locks is forgotten.
+ * Functions of other files are taken to leave locks alone.
  */
 static void unknown_callee(struct engine *eng, struct state *st, const struct ir_event *ev)
 {
@@ -1026,13 +1108,32 @@ static void unknown_callee(struct engine *eng, struct state *st, const struct ir
 		for (int k = 0; k < st->nlocks; k++) {
 			struct lock *lk = &st->locks[k];
 
-			if (lk->inst != v.sym)
-				continue;
-			if (lk->status == LS_HELD)
-				lk->escaped = true;
-			else
+			if (lk->inst == v.sym || derived_from(eng->names[lk->inst], eng->names[v.sym]))
 				state_drop_lock(st, lk->cls, lk->inst), k--;
 		}
+	}
+}
+
+/* *locked in "on *locked == 0": the callee writes it, so it is a new value. */
+static void clobber_model_outputs(struct engine *eng, struct state *st, const struct call_ctx *cc)
+{
+	for (int k = 0; k < cc->api->ncases; k++) {
+		const struct model_ref *ref = &cc->api->cases[k].cond.ref;
+		const struct ir_expr *e;
+		sym_t loc;
+
+		if (cc->api->cases[k].cond.op == C_TRUE || ref->param == REF_RET ||
+		    !ref->nsteps || ref->steps[0].kind != '*')
+			continue;
+		e = ref_expr(eng, cc, ref);
+		if (!e || e->kind != X_PATH || e->path.addr)
+			continue;
+		loc = path_loc(eng, st, e);
+		if (loc == NO_SYM)
+			continue;
+		if (state_env_get(st, loc) == NO_SYM || strcmp(eng->names[state_env_get(st, loc)],
+							       arena_printf(eng->arena, "%s@%d", eng->names[loc], cc->ev->id)))
+			bind_fresh(eng, st, loc, arena_printf(eng->arena, "%s@%d", eng->names[loc], cc->ev->id), NULL);
 	}
 }
 
@@ -1054,6 +1155,8 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 	if (!cc.api && ev->callee_local)
 		unknown_callee(eng, st, ev);
 	clobber_outputs(eng, st, ev, &cc);
+	if (cc.api)
+		clobber_model_outputs(eng, st, &cc);
 	if (!cc.api || !cc.api->ncases) {
 		sink(eng, st, sink_ctx);
 		return;
@@ -1072,8 +1175,8 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 				ok = refine_cond(eng, s, &cc, &cc.api->cases[j].cond, false);
 		if (ok && !mc->otherwise)
 			ok = refine_cond(eng, s, &cc, &mc->cond, true);
-		if (ok && mc->guard.op != C_TRUE)
-			ok = refine_cond(eng, s, &cc, &mc->guard, true);
+		for (int g = 0; ok && g < mc->nguards; g++)
+			ok = refine_cond(eng, s, &cc, &mc->guard[g], true);
 		if (!ok)
 			continue;
 		for (int e = 0; e < mc->neffects; e++)
@@ -1100,6 +1203,8 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 }
 
 /* --- the worklist --- */
+
+static void state_dump(struct engine *eng, const struct state *st, unsigned line);
 
 static void push(struct engine *eng, int block, struct state *st)
 {
@@ -1188,6 +1293,8 @@ static void propagate(struct engine *eng, int block, struct state *st)
 	struct state *w;
 
 	prune_dead(eng, block, st);
+	if (eng->cfg->debug && getenv("MMLOCK_DEBUG_BLOCK") && atoi(getenv("MMLOCK_DEBUG_BLOCK")) == block)
+		state_dump(eng, st, 1000 + block);
 	st->hash = state_hash(st);
 	for (int i = 0; i < bs->n; i++)
 		if (bs->v[i]->hash == st->hash && state_equal(bs->v[i], st))
@@ -1207,6 +1314,8 @@ static void propagate(struct engine *eng, int block, struct state *st)
 	}
 	if (!bs->widened) {
 		bs->widened = st;
+		st->approx = true;
+		st->hash = state_hash(st);
 		push(eng, block, state_copy(eng->arena, st));
 		return;
 	}

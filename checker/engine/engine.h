@@ -63,6 +63,7 @@ struct state {
 	struct fact *facts;
 	int nfacts;
 	uint64_t hash;
+	bool approx;		/* came through a join: correlations lost, report nothing */
 };
 
 /* What the engine knows about an expression's value. */

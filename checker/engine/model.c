@@ -116,6 +116,7 @@ static bool parse_ref(struct parser *ps, struct model_ref *ref)
 	}
 }
 
+/* VALUE: a number, NULL, or constant names joined by '|'. */
 static bool parse_value(struct parser *ps, struct model_cond *c)
 {
 	bool neg = accept(ps, "-");
@@ -123,22 +124,28 @@ static bool parse_value(struct parser *ps, struct model_cond *c)
 
 	skip_ws(ps);
 	if (accept(ps, "NULL")) {
-		c->value = 0;
+		c->value = c->number = 0;
 		return true;
 	}
 	if (isdigit((unsigned char)*ps->p)) {
 		errno = 0;
-		c->value = strtoll(ps->p, &end, 0);
+		c->number = strtoll(ps->p, &end, 0);
 		ps->p = end;
 		if (neg)
-			c->value = -c->value;
+			c->number = -c->number;
+		c->value = c->number;
 		return errno == 0;
 	}
-	c->const_name = ident(ps);
-	if (!c->const_name || neg) {
-		perr(ps, "expected a number, NULL or a constant name", ps->p);
-		return false;
-	}
+	do {
+		const char *name = ident(ps);
+
+		if (!name || neg || c->nnames == (int)ARRAY_SIZE(c->names)) {
+			perr(ps, "expected a number, NULL or constant names joined by '|'", ps->p);
+			return false;
+		}
+		c->names[c->nnames++] = name;
+	} while (accept(ps, "|"));
+	c->const_name = c->names[0];
 	c->unresolved = true;
 	return true;
 }
@@ -151,6 +158,15 @@ static bool parse_cond(struct parser *ps, struct model_cond *c)
 	};
 
 	memset(c, 0, sizeof(*c));
+	if (accept(ps, "(")) {	/* (REF & VALUE) == 0 */
+		if (!parse_ref(ps, &c->ref) || !accept(ps, "&") || !parse_value(ps, c) ||
+		    !accept(ps, ")") || !accept(ps, "==") || !accept(ps, "0")) {
+			perr(ps, "expected (REF & VALUE) == 0", ps->p);
+			return false;
+		}
+		c->op = C_NOBITS;
+		return true;
+	}
 	if (!parse_ref(ps, &c->ref))
 		return false;
 	for (size_t i = 0; i < ARRAY_SIZE(ops); i++)
@@ -270,23 +286,31 @@ static bool parse_param(struct parser *ps, struct model_param *mp)
 	return true;
 }
 
+/* where PARAM is ptl | where COND[, COND] */
 static bool parse_where(struct parser *ps, struct model_api *api)
 {
+	char *save = ps->p;
 	const char *name = ident(ps);
 
-	api->where_param = name ? param_index(api, name) : -2;
-	if (api->where_param < 0) {
-		perr(ps, "where: unknown parameter", name);
-		return false;
-	}
-	if (accept(ps, "is") && accept(ps, "ptl"))
+	if (name && accept(ps, "is")) {
+		api->where_param = param_index(api, name);
+		if (api->where_param < 0 || !accept(ps, "ptl")) {
+			perr(ps, "where: expected PARAM is ptl", name);
+			return false;
+		}
 		api->where = W_IS_PTL;
-	else if (accept(ps, "!=") && accept(ps, "NULL"))
-		api->where = W_NOT_NULL;
-	else {
-		perr(ps, "where: expected 'is ptl' or '!= NULL'", ps->p);
-		return false;
+		return true;
 	}
+	ps->p = save;
+	api->where = W_COND;
+	do {
+		if (api->nwhere == (int)ARRAY_SIZE(api->where_cond)) {
+			perr(ps, "where: at most two conditions", NULL);
+			return false;
+		}
+		if (!parse_cond(ps, &api->where_cond[api->nwhere++]))
+			return false;
+	} while (accept(ps, ","));
 	return true;
 }
 
@@ -351,15 +375,18 @@ static bool parse_body_line(struct parser *ps)
 		return true;
 	}
 	mc.cond.op = C_TRUE;
-	mc.guard.op = C_TRUE;
 	if (accept(ps, "otherwise")) {
 		mc.otherwise = true;
 	} else if (accept(ps, "on")) {
 		if (!parse_cond(ps, &mc.cond))
 			return false;
-		mc.guard.op = C_TRUE;
-		if (accept(ps, ",") && (!accept(ps, "if") || !parse_cond(ps, &mc.guard)))
-			return false;
+		while (accept(ps, ",")) {
+			if (mc.nguards == (int)ARRAY_SIZE(mc.guard) || !accept(ps, "if") ||
+			    !parse_cond(ps, &mc.guard[mc.nguards++])) {
+				perr(ps, "expected ', if COND' (at most two)", ps->p);
+				return false;
+			}
+		}
 	}
 	if ((mc.otherwise || mc.cond.op != C_TRUE) && !accept(ps, ":")) {
 		perr(ps, "expected ':' after the condition", ps->p);
@@ -469,11 +496,15 @@ static void resolve_cond(struct model_cond *c, model_const_lookup lookup, void *
 {
 	long long v;
 
-	if (!c->const_name)
-		return;
-	c->unresolved = !lookup(ctx, c->const_name, &v);
-	if (!c->unresolved)
-		c->value = v;
+	c->value = c->number;
+	c->unresolved = false;
+	for (int i = 0; i < c->nnames; i++) {
+		if (!lookup(ctx, c->names[i], &v)) {
+			c->unresolved = true;
+			return;
+		}
+		c->value |= v;
+	}
 }
 
 void model_resolve(struct model *m, model_const_lookup lookup, void *ctx)
@@ -483,11 +514,15 @@ void model_resolve(struct model *m, model_const_lookup lookup, void *ctx)
 	m->fault.resolved = m->fault.flag_name && lookup(ctx, m->fault.flag_name, &v);
 	m->fault.flag = m->fault.resolved ? v : 0;
 	for (int i = 0; i < m->napis; i++)
+		for (int w = 0; w < m->apis[i].nwhere; w++)
+			resolve_cond(&m->apis[i].where_cond[w], lookup, ctx);
+	for (int i = 0; i < m->napis; i++)
 		for (int c = 0; c < m->apis[i].ncases; c++) {
 			struct model_case *mc = &m->apis[i].cases[c];
 
 			resolve_cond(&mc->cond, lookup, ctx);
-			resolve_cond(&mc->guard, lookup, ctx);
+			for (int g = 0; g < mc->nguards; g++)
+				resolve_cond(&mc->guard[g], lookup, ctx);
 			for (int e = 0; e < mc->neffects; e++)
 				resolve_cond(&mc->effects[e].unless, lookup, ctx);
 		}

@@ -25,13 +25,16 @@ struct model_ref {
 };
 #define REF_RET (-1)
 
-enum cond_op { C_TRUE, C_EQ, C_NE, C_LT, C_GT, C_LE, C_GE, C_BITS };
+enum cond_op { C_TRUE, C_EQ, C_NE, C_LT, C_GT, C_LE, C_GE, C_BITS, C_NOBITS };
 
-/* ref OP value; for C_BITS "ref & value" is non-zero. */
+/* ref OP value; C_BITS: "ref & value" is non-zero, C_NOBITS: it is zero. */
 struct model_cond {
 	enum cond_op op;
 	struct model_ref ref;
-	const char *const_name;	/* resolved against the TU, or NULL */
+	const char *const_name;	/* first name, for messages */
+	const char *names[8];	/* value = OR of these enum constants (and a number) */
+	int nnames;
+	int64_t number;
 	int64_t value;
 	bool unresolved;
 };
@@ -61,7 +64,8 @@ struct model_effect {
 
 struct model_case {
 	struct model_cond cond;	/* C_TRUE for an unconditional case */
-	struct model_cond guard;	/* "on COND, if GUARD:": impossible unless GUARD */
+	struct model_cond guard[2];	/* "on COND, if GUARD...:": impossible unless all hold */
+	int nguards;
 	bool otherwise;
 	struct model_effect *effects;
 	int neffects;
@@ -75,7 +79,7 @@ struct model_param {
 	const char *fields[2];	/* ->f steps after the binder */
 };
 
-enum where_kind { W_NONE, W_IS_PTL, W_NOT_NULL };
+enum where_kind { W_NONE, W_IS_PTL, W_COND };
 
 struct model_api {
 	const char *name;	/* interned */
@@ -85,7 +89,9 @@ struct model_api {
 	bool sleeps;
 	bool exhaustive;
 	enum where_kind where;
-	int where_param;
+	int where_param;		/* W_IS_PTL */
+	struct model_cond where_cond[2];	/* W_COND: must not be known false */
+	int nwhere;
 	struct model_case *cases;
 	int ncases;
 	int line;		/* in the model file, for messages */

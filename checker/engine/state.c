@@ -23,6 +23,7 @@ struct state *state_copy(struct arena *a, const struct state *st)
 	n->env = arena_memdup(a, st->env, st->nenv * sizeof(*st->env));
 	n->nfacts = st->nfacts;
 	n->facts = arena_memdup(a, st->facts, st->nfacts * sizeof(*st->facts));
+	n->approx = st->approx;
 	return n;
 }
 
@@ -41,7 +42,8 @@ static bool fact_same(const struct fact *a, const struct fact *b)
 
 bool state_equal(const struct state *a, const struct state *b)
 {
-	if (a->nlocks != b->nlocks || a->nenv != b->nenv || a->nfacts != b->nfacts)
+	if (a->nlocks != b->nlocks || a->nenv != b->nenv || a->nfacts != b->nfacts ||
+	    a->approx != b->approx)
 		return false;
 	for (int i = 0; i < a->nlocks; i++)
 		if (!lock_same(&a->locks[i], &b->locks[i]))
@@ -117,6 +119,19 @@ void state_drop_lock(struct state *st, enum lock_class cls, sym_t inst)
 		if (st->locks[i].cls != cls || st->locks[i].inst != inst)
 			st->locks[j++] = st->locks[i];
 	st->nlocks = j;
+}
+
+/* After instances were renamed in place: restore the canonical order. */
+void state_sort_locks(struct state *st)
+{
+	for (int i = 1; i < st->nlocks; i++) {
+		struct lock lk = st->locks[i];
+		int j = i;
+
+		for (; j > 0 && lock_cmp(st->locks[j - 1].cls, st->locks[j - 1].inst, lk.cls, lk.inst) > 0; j--)
+			st->locks[j] = st->locks[j - 1];
+		st->locks[j] = lk;
+	}
 }
 
 void state_drop_class(struct state *st, enum lock_class cls, sym_t except)
@@ -366,6 +381,7 @@ struct state *state_join(struct arena *a, const struct state *x, const struct st
 {
 	struct state *r = state_new(a);
 
+	r->approx = true;
 	r->locks = arena_alloc(a, (x->nlocks + 1) * sizeof(*r->locks));
 	for (int i = 0; i < x->nlocks; i++) {
 		const struct lock *o = state_find_lock(y, x->locks[i].cls, x->locks[i].inst);

@@ -14,6 +14,7 @@ uint64_t state_hash(const struct state *st);
 void state_set_lock(struct arena *a, struct state *st, const struct lock *lk);
 void state_drop_lock(struct state *st, enum lock_class cls, sym_t inst);
 void state_drop_class(struct state *st, enum lock_class cls, sym_t except);
+void state_sort_locks(struct state *st);
 
 sym_t state_env_get(const struct state *st, sym_t loc);
 void state_env_set(struct arena *a, struct state *st, sym_t loc, sym_t val);

@@ -53,6 +53,16 @@ static bool is_gnu_conditional(CXCursor c, int nkids)
 	return clang_getCursorKind(c) == CXCursor_UnexposedExpr && nkids == 4;
 }
 
+/* "vm_fault_t", not "unsigned int": the model tells versions apart by it. */
+const char *fe_type_as_written(CXType t)
+{
+	CXString s = clang_getTypeSpelling(t);
+	const char *r = intern(clang_getCString(s));
+
+	clang_disposeString(s);
+	return r;
+}
+
 /* Strips parentheses and casts (implicit ones are UnexposedExpr). */
 CXCursor fe_strip(CXCursor c)
 {
@@ -282,9 +292,21 @@ static struct ir_expr *lower_unary(struct lower *l, CXCursor c)
 	case CXUnaryOperator_PostInc:
 	case CXUnaryOperator_PostDec:
 	case CXUnaryOperator_PreInc:
-	case CXUnaryOperator_PreDec:
-		emit_assign(l, e, ir_unknown(l->fn, e->type), c);
-		return ir_unknown(l->fn, e->type);
+	case CXUnaryOperator_PreDec: {
+		bool post = op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec;
+		bool inc = op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PreInc;
+		struct ir_expr *old = e, *step;
+
+		if (e->kind != X_PATH)
+			return ir_unknown(l->fn, e->type);
+		if (post) {	/* !p++ tests the old p */
+			old = temp_path(l, e->type);
+			emit_assign(l, old, e, c);
+		}
+		step = ir_binop(l->fn, inc ? B_ADD : B_SUB, e, ir_const(l->fn, 1, "int"), e->type);
+		emit_assign(l, e, step, c);
+		return post ? old : e;
+	}
 	case CXUnaryOperator_AddrOf:
 		return ir_addr_of(l->fn, e, type_of(c));
 	case CXUnaryOperator_Deref:
@@ -372,7 +394,7 @@ static struct ir_expr *lower_call(struct lower *l, CXCursor c)
 
 		CXCursor def = clang_getCursorDefinition(ref);
 
-		ev->callee_ret = fe_type(clang_getResultType(ft));
+		ev->callee_ret = fe_type_as_written(clang_getResultType(ft));
 		ev->callee_nparams = clang_getNumArgTypes(ft);
 		ev->callee_local = !clang_Cursor_isNull(def) &&
 				   clang_Location_isFromMainFile(clang_getCursorLocation(def));
@@ -532,10 +554,17 @@ struct ir_expr *lower_expr(struct lower *l, CXCursor c)
 
 		if (fe_children(c, k, 2) != 2)
 			return ir_unknown(l->fn, type_of(c));
+		struct ir_expr *idx, *e;
+
 		base = lower_expr(l, k[0]);
-		lower_expr(l, k[1]);
+		idx = lower_expr(l, k[1]);
 		emit_deref(l, base, c);
-		return ir_path_extend(l->fn, base, STEP_INDEX, NULL, type_of(c));
+		e = ir_path_extend(l->fn, base, STEP_INDEX, NULL, type_of(c));
+		if (e->kind == X_PATH && idx->kind == X_CONST) {
+			e->path.steps[e->path.nsteps - 1].const_index = true;
+			e->path.steps[e->path.nsteps - 1].index = idx->c.value;
+		}
+		return e;
 	}
 	case CXCursor_UnaryOperator:
 		return lower_unary(l, c);

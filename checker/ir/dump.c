@@ -42,7 +42,10 @@ static void print_path(struct strbuf *sb, const struct ir_expr *e)
 			sb_addf(sb, ".%s", s->field);
 			break;
 		case STEP_INDEX:
-			sb_add(sb, "[]");
+			if (s->const_index)
+				sb_addf(sb, "[%lld]", (long long)s->index);
+			else
+				sb_add(sb, "[]");
 			break;
 		case STEP_DEREF:
 			break;

@@ -244,7 +244,9 @@ bool ir_expr_equal(const struct ir_expr *a, const struct ir_expr *b)
 			return false;
 		for (int i = 0; i < a->path.nsteps; i++)
 			if (a->path.steps[i].kind != b->path.steps[i].kind ||
-			    a->path.steps[i].field != b->path.steps[i].field)
+			    a->path.steps[i].field != b->path.steps[i].field ||
+			    a->path.steps[i].const_index != b->path.steps[i].const_index ||
+			    a->path.steps[i].index != b->path.steps[i].index)
 				return false;
 		return true;
 	case X_BINOP:

@@ -51,6 +51,8 @@ enum ir_step_kind {
 struct ir_step {
 	enum ir_step_kind kind;
 	const char *field;	/* STEP_ARROW/STEP_DOT */
+	bool const_index;	/* STEP_INDEX: p[3]; any other index names no fixed element */
+	int64_t index;
 };
 
 enum ir_expr_kind {
@@ -100,7 +102,7 @@ struct ir_event {
 	/* OP_CALL */
 	const char *callee;	/* direct callee, or NULL */
 	struct ir_expr *callee_expr;	/* indirect: path of the function pointer */
-	const char *callee_ret;	/* declared return type of a direct callee */
+	const char *callee_ret;	/* declared return type of a direct callee, as written */
 	int callee_nparams;	/* declared parameter count, -1 unknown */
 	bool callee_local;	/* the callee is defined in the main file */
 	struct ir_expr **args;

@@ -15,19 +15,19 @@ extern void warn_slowpath_fmt(const char *file, const int line,
 
 #define BUG_ON(condition) do { if (unlikely(condition)) BUG(); } while (0)
 
-#define WARN_ON(condition) ({						\
+#define WARN_ON(condition) ({					\
 	int __warned = !!(condition);				\
 	if (unlikely(__warned))					\
-		__WARN();						\
+		__WARN();					\
 	unlikely(__warned);					\
 })
 
 #define WARN_ON_ONCE(condition)	WARN_ON(condition)
 
-#define WARN(condition, format...) ({					\
+#define WARN(condition, format...) ({				\
 	int __warned = !!(condition);				\
 	if (unlikely(__warned))					\
-		warn_slowpath_fmt(__FILE__, __LINE__, 9, format);	\
+		warn_slowpath_fmt(__FILE__, __LINE__, 9, format); \
 	unlikely(__warned);					\
 })
 
