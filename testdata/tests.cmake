@@ -6,3 +6,17 @@ foreach(check lock-double-release lock-double-acquire lock-leak sleep-under-ptl)
   add_test(NAME fixtures-${check}
            COMMAND ${FIXTURES}/run-fixtures.sh $<TARGET_FILE:mmlock> ${FIXTURES}/checks/${check})
 endforeach()
+
+# kbuild's exact $(CHECK) argument lists (gcc and LLVM builds of 6.12).
+foreach(mode gcc llvm)
+  add_test(NAME kbuild-args-fixture-${mode}
+           COMMAND ${FIXTURES}/kernel/run-kernel-tests.sh $<TARGET_FILE:mmlock> kbuild-fixture ${mode})
+  add_test(NAME kbuild-args-tree-${mode}
+           COMMAND ${FIXTURES}/kernel/run-kernel-tests.sh $<TARGET_FILE:mmlock> kbuild-tree ${mode})
+  set_tests_properties(kbuild-args-tree-${mode} PROPERTIES SKIP_RETURN_CODE 77)
+endforeach()
+
+# Findings on the real 6.12 files must match the triaged list.
+add_test(NAME kernel-golden
+         COMMAND ${FIXTURES}/kernel/run-kernel-tests.sh $<TARGET_FILE:mmlock> golden)
+set_tests_properties(kernel-golden PROPERTIES SKIP_RETURN_CODE 77)

@@ -34,6 +34,10 @@ static void on_return(const struct hook_args *a)
 	p->known = a->ret && aval_const(a->ret, &p->value);
 	p->nlocks = a->st->nlocks;
 	p->locks = arena_memdup(ar, a->st->locks, a->st->nlocks * sizeof(struct lock));
+	/* a lock handed to the caller (pvmw->ptl, a returned pte's ptl) is not leaked */
+	for (int i = 0; i < p->nlocks; i++)
+		if (engine_lock_visible(a->eng, a->st, &p->locks[i], a->ret))
+			p->locks[i].escaped = true;
 	p->next = *head;
 	*head = p;
 }

@@ -399,6 +399,52 @@ static struct aval eval(struct engine *eng, const struct state *st, const struct
 	return v;
 }
 
+static bool derived_from(const char *name, const char *base);
+
+/*
+ * Can code holding 'base' reach the value 's'? It is base itself, a field
+ * below it (vma->vm_mm), or stored in one (pvmw->ptl = pmd_lock(...)).
+ */
+static bool reachable_from(struct engine *eng, const struct state *st, sym_t s, sym_t base)
+{
+	const char *bn = eng->names[base];
+	const char *p = bn[0] == '&' ? bn + 1 : bn;	/* &x reaches what x holds */
+	char *b = arena_strdup(eng->arena, p);
+
+	if (s == base || derived_from(eng->names[s], b) || !strcmp(eng->names[s], b))
+		return true;
+	for (int i = 0; i < st->nenv; i++)
+		if (st->env[i].val == s && (derived_from(eng->names[st->env[i].loc], b) ||
+					    !strcmp(eng->names[st->env[i].loc], b)))
+			return true;
+	return false;
+}
+
+/*
+ * A lock handed to the caller: the value returned, a value this function
+ * stored below a parameter or global (pvmw->ptl = pmd_lock(...)), or a
+ * page-table lock pointer that lives there already (vmf->ptl).
+ */
+bool engine_lock_visible(struct engine *eng, const struct state *st, const struct lock *lk,
+			 const struct aval *ret)
+{
+	if (ret && ret->sym == lk->inst)
+		return true;
+	for (int v = 0; v < eng->fn->nvars; v++) {
+		const struct ir_var *var = eng->fn->vars[v];
+		const char *base = eng->names[eng->var_loc[v]];
+
+		if (var->kind != VAR_PARAM && var->kind != VAR_GLOBAL)
+			continue;
+		for (int i = 0; i < st->nenv; i++)
+			if (st->env[i].val == lk->inst && derived_from(eng->names[st->env[i].loc], base))
+				return true;
+		if (lk->cls == LC_PTL && derived_from(eng->names[lk->inst], base))
+			return true;
+	}
+	return false;
+}
+
 /* --- definitions --- */
 
 static bool derived_from(const char *name, const char *base)
@@ -433,42 +479,45 @@ static void forget_sym(struct engine *eng, struct state *st, sym_t s)
 
 /*
  * (Re)defines the symbol 'name'. A loop runs the same event again, so the
- * name may already stand for the previous iteration's value. A variable
- * still holding that value keeps it under a new name, "var@old" (with the
- * facts and locks that went with it: list_for_each_entry_safe() walks
- * that way); everything else about the old value is forgotten.
+ * name may already stand for the previous iteration's value. Variables
+ * still holding that value keep it under one new name, "name@old", with
+ * the facts and locks that went with it (list_for_each_entry_safe() and
+ * folio = ...; src_folio = folio walk that way); a value two iterations
+ * old becomes "var@stale", known to be nothing in particular.
  */
 static sym_t define(struct engine *eng, struct state *st, const char *name)
 {
 	sym_t s = sym_lookup(eng, name, true);
-	sym_t keeper = NO_SYM;	/* the alias that keeps the old value's locks */
-	const struct fact *f = state_find_fact(st, s);
-	struct fact old_fact;
-	bool has_fact = f != NULL;
+	sym_t old = sym_named(eng, "%s@old", name);
+	bool held = false;
 
-	if (has_fact)
-		old_fact = *f;
-	for (int i = 0; i < st->nenv; i++) {
-		sym_t loc = st->env[i].loc, old;
+	for (int i = 0; i < st->nenv; i++)
+		if (st->env[i].val == old) {
+			sym_t stale = sym_named(eng, "%s@stale", eng->names[st->env[i].loc]);
 
-		if (st->env[i].val != s || derived_from(eng->names[loc], name))
-			continue;
-		old = sym_named(eng, "%s@old", eng->names[loc]);
-		forget_sym(eng, st, old);
-		for (int j = 0; j < st->nenv; j++)	/* forget_sym() may shift the array */
-			if (st->env[j].loc == loc)
-				st->env[j].val = old;
-		if (has_fact) {		/* every alias knows what the value was */
-			old_fact.sym = old;
-			state_put_fact(eng->arena, st, &old_fact);
+			forget_sym(eng, st, stale);
+			for (int j = 0; j < st->nenv; j++)
+				if (st->env[j].val == old)
+					st->env[j].val = stale;
 		}
-		if (keeper == NO_SYM || eng->names[loc][0] != '$')
-			keeper = old;
-	}
-	if (keeper != NO_SYM) {
+	forget_sym(eng, st, old);
+	for (int i = 0; i < st->nenv; i++)
+		if (st->env[i].val == s && !derived_from(eng->names[st->env[i].loc], name)) {
+			st->env[i].val = old;
+			held = true;
+		}
+	if (held) {
+		const struct fact *f = state_find_fact(st, s);
+
+		if (f) {
+			struct fact nf = *f;
+
+			nf.sym = old;
+			state_put_fact(eng->arena, st, &nf);
+		}
 		for (int k = 0; k < st->nlocks; k++)
 			if (st->locks[k].inst == s)
-				st->locks[k].inst = keeper;
+				st->locks[k].inst = old;
 		state_sort_locks(st);
 	}
 	forget_sym(eng, st, s);
@@ -933,6 +982,10 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 	if (cls == LC_FAULT) {
 		if (!resolve_fault(eng, st, cc, ef, &cls, &inst))
 			return;
+	} else if (ef->tag) {
+		sym_t arg = ref_value(eng, st, cc, &ef->arg).sym;
+
+		inst = arg == NO_SYM ? NO_SYM : sym_named(eng, "%s(%s)", ef->tag, eng->names[arg]);
 	} else {
 		inst = ref_value(eng, st, cc, &ef->inst).sym;
 	}
@@ -951,7 +1004,7 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 		return;
 	}
 	prev = state_find_lock(st, cls, inst);
-	text = ref_text(eng, cc, cls == ef->cls ? ref_expr(eng, cc, &ef->inst) : NULL, inst);
+	text = ref_text(eng, cc, cls == ef->cls && !ef->tag ? ref_expr(eng, cc, &ef->inst) : NULL, inst);
 	ha.cls = cls;
 	ha.inst = inst;
 	ha.inst_text = text;
@@ -961,6 +1014,7 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 	case EF_TRY:
 		run_hooks(HOOK_ACQUIRE, &ha);
 		set_lock(eng, st, cls, inst, LS_HELD, ef->mode, true, cc->ev, how, text);
+		refine_sym(eng, st, inst, CMP_NE, 0);	/* a locked object is not NULL */
 		if (cls == LC_PTL)
 			mark_ptl(eng, st, inst);
 		break;
@@ -1106,10 +1160,8 @@ static void unknown_callee(struct engine *eng, struct state *st, const struct ir
 		if (v.sym == NO_SYM)
 			continue;
 		for (int k = 0; k < st->nlocks; k++) {
-			struct lock *lk = &st->locks[k];
-
-			if (lk->inst == v.sym || derived_from(eng->names[lk->inst], eng->names[v.sym]))
-				state_drop_lock(st, lk->cls, lk->inst), k--;
+			if (reachable_from(eng, st, st->locks[k].inst, v.sym))
+				state_drop_lock(st, st->locks[k].cls, st->locks[k].inst), k--;
 		}
 	}
 }
@@ -1145,12 +1197,23 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 	const struct ir_expr *bound[16] = {0};
 	struct call_ctx cc = { ev, NULL, bound, NO_SYM };
 	struct hook_args ha = { .eng = eng, .st = st, .ev = ev };
-	bool any = false, has_otherwise = false;
+	bool any = false, has_otherwise = false, released_first;
 
 	eng->steps++;	/* forks inside a block count against the budget too */
 	if (ev->nargs <= 16)
 		cc.api = find_api(eng, st, ev, bound);
 	ha.api = cc.api;
+	/*
+	 * What a call always releases, it releases before it sleeps
+	 * (migration_entry_wait_on_locked() drops the PTL, then waits).
+	 */
+	released_first = cc.api && cc.api->ncases == 1 && cc.api->cases[0].cond.op == C_TRUE &&
+			 !cc.api->cases[0].otherwise && !cc.api->cases[0].nguards;
+	if (released_first)
+		for (int e = 0; e < cc.api->cases[0].neffects; e++)
+			if (cc.api->cases[0].effects[e].kind == EF_RELEASE)
+				apply_effect(eng, st, &cc, &cc.api->cases[0].effects[e],
+					     case_text(eng, &cc, &cc.api->cases[0]));
 	run_hooks(HOOK_CALL, &ha);
 	if (!cc.api && ev->callee_local)
 		unknown_callee(eng, st, ev);
@@ -1180,7 +1243,8 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 		if (!ok)
 			continue;
 		for (int e = 0; e < mc->neffects; e++)
-			apply_effect(eng, s, &cc, &mc->effects[e], case_text(eng, &cc, mc));
+			if (!released_first || mc->effects[e].kind != EF_RELEASE)
+				apply_effect(eng, s, &cc, &mc->effects[e], case_text(eng, &cc, mc));
 		sink(eng, s, sink_ctx);
 		any = true;
 		if (mc->cond.op == C_TRUE && !mc->otherwise)

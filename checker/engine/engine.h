@@ -126,6 +126,10 @@ void **engine_check_data(struct engine *eng, int check_index);
 /* "mmap_lock of vma->vm_mm", "page-table lock ptl", ... */
 const char *lock_describe(const struct engine *eng, enum lock_class cls, const char *text);
 
+/* Returned, or stored where a parameter or global reaches it. */
+bool engine_lock_visible(struct engine *eng, const struct state *st, const struct lock *lk,
+			 const struct aval *ret);
+
 /* state.c */
 const struct lock *state_find_lock(const struct state *st, enum lock_class cls, sym_t inst);
 const struct fact *state_find_fact(const struct state *st, sym_t sym);

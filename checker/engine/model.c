@@ -215,6 +215,31 @@ static bool parse_effect(struct parser *ps, struct model_effect *ef)
 		return false;
 	}
 	ef->kind = kinds[i].kind;
+	if (ef->kind != EF_NAME) {
+		/* CLASS TAG(REF): the lock named like a 'name' effect names it */
+		char *save;
+
+		if (!parse_class(ps, ef))
+			return false;
+		save = ps->p;
+		ef->tag = ident(ps);
+		if (ef->tag && accept(ps, "(")) {
+			if (!parse_ref(ps, &ef->arg) || !accept(ps, ")")) {
+				perr(ps, "expected TAG(REF)", ps->p);
+				return false;
+			}
+		} else {
+			ps->p = save;
+			ef->tag = NULL;
+			if (!parse_ref(ps, &ef->inst))
+				return false;
+		}
+		if (ef->cls == LC_FAULT && !parse_ref(ps, &ef->flags))
+			return false;
+		if (accept(ps, "unless"))
+			return parse_cond(ps, &ef->unless);
+		return true;
+	}
 	if (ef->kind == EF_NAME) {	/* name REF = TAG(REF) | name REF = REF */
 		char *save;
 
@@ -235,12 +260,6 @@ static bool parse_effect(struct parser *ps, struct model_effect *ef)
 		}
 		return true;
 	}
-	if (!parse_class(ps, ef) || !parse_ref(ps, &ef->inst))
-		return false;
-	if (ef->cls == LC_FAULT && !parse_ref(ps, &ef->flags))
-		return false;
-	if (accept(ps, "unless"))
-		return parse_cond(ps, &ef->unless);
 	return true;
 }
 

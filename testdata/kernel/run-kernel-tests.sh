@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Kernel-tree tests for mmlock: the exact argument lists kbuild passes to
+# $(CHECK), on a fixture and on the real 6.12 tree.
+#   run-kernel-tests.sh MMLOCK kbuild-fixture gcc|llvm
+#   run-kernel-tests.sh MMLOCK kbuild-tree gcc|llvm      (needs the prepared tree)
+#   run-kernel-tests.sh MMLOCK golden                     (needs the gcc tree)
+# Trees: $MMLOCK_TREE_GCC / $MMLOCK_TREE_LLVM, default /var/cache/mmlock/linux-6.12-{gcc,llvm}
+# (testdata/kernel/prepare-tree.sh makes them). Exit 77 = skipped (no tree).
+set -u
+mmlock=$(readlink -f "$1"); what=$2; mode=${3:-gcc}
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+tree_gcc=${MMLOCK_TREE_GCC:-/var/cache/mmlock/linux-6.12-gcc}
+tree_llvm=${MMLOCK_TREE_LLVM:-/var/cache/mmlock/linux-6.12-llvm}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+fail() { echo "FAIL: $*"; echo "kernel: 0 passed, 1 failed"; exit 1; }
+pass() { echo "kernel: 1 passed, 0 failed"; exit 0; }
+need_tree() { [ -f "$1/.mmlock-prepared" ] || { echo "skipped: no prepared tree at $1"; exit 77; }; }
+args_of() { mapfile -t ARGS < "$repo/testdata/kbuild/$1"; }
+
+case $what in
+kbuild-fixture)
+	# The whole kbuild list, minus what points into a kernel tree and the
+	# file itself, on a fixture: exit 0, its finding, nothing written.
+	args_of "memory.$mode.args"
+	kept=()
+	for ((i = 0; i < ${#ARGS[@]} - 1; i++)); do
+		a=${ARGS[i]}
+		case $a in
+		-include) i=$((i + 1)); continue ;;
+		-I./*) continue ;;
+		esac
+		kept+=("$a")
+	done
+	fixture=$repo/testdata/checks/lock-double-release/warn-release-fault-lock-twice.c
+	mkdir -p "$tmp/work/mm" && cd "$tmp/work" || exit 1
+	"$mmlock" "${kept[@]}" -I "$repo/testdata/include" "$fixture" 2> out
+	status=$?
+	[ $status -eq 0 ] || fail "exit $status"; cat out
+	grep -q "warn-release-fault-lock-twice.c:17:.*\[lock-double-release\]" out ||
+		fail "expected finding missing"
+	[ -z "$(find . -type f ! -name out)" ] || fail "files written: $(find . -type f ! -name out)"
+	pass ;;
+kbuild-tree)
+	tree=$tree_gcc; [ "$mode" = llvm ] && tree=$tree_llvm
+	need_tree "$tree"
+	args_of "memory.$mode.args"
+	cd "$tree" || exit 1
+	touch "$tmp/marker"; sleep 1
+	"$mmlock" "${ARGS[@]}" > "$tmp/out" 2>&1
+	status=$?
+	cat "$tmp/out"
+	[ $status -eq 0 ] || fail "exit $status"
+	written=$(find . -newer "$tmp/marker" -type f | head)
+	[ -z "$written" ] || fail "files written in the tree: $written"
+	grep -q "error" "$tmp/out" && fail "errors printed"
+	pass ;;
+golden)
+	need_tree "$tree_gcc"
+	cd "$tree_gcc" || exit 1
+	for f in "$repo"/testdata/kbuild/*.gcc.args; do
+		mapfile -t ARGS < "$f"
+		"$mmlock" "${ARGS[@]}" 2>&1
+	done | sed -n 's/^\([^:]*\):\([0-9]*\):[0-9]*: warning: .*\[\([a-z0-9-]*\)\]$/\1:\2: \3/p' |
+		sort > "$tmp/actual"
+	grep -v '^#' "$repo/testdata/kernel/expected-6.12.txt" | sed -n 's/^\([^ ]*: [a-z0-9-]*\):.*/\1/p' |
+		sort > "$tmp/expected"
+	if ! diff -u "$tmp/expected" "$tmp/actual"; then
+		fail "findings differ from testdata/kernel/expected-6.12.txt (+ new, - gone)"
+	fi
+	echo "$(wc -l < "$tmp/actual") finding(s), all triaged"
+	pass ;;
+*)
+	echo "usage: $0 MMLOCK kbuild-fixture|kbuild-tree|golden [gcc|llvm]" >&2; exit 2 ;;
+esac
