@@ -13,10 +13,15 @@ foreach(mode gcc llvm)
            COMMAND ${FIXTURES}/kernel/run-kernel-tests.sh $<TARGET_FILE:mmlock> kbuild-fixture ${mode})
   add_test(NAME kbuild-args-tree-${mode}
            COMMAND ${FIXTURES}/kernel/run-kernel-tests.sh $<TARGET_FILE:mmlock> kbuild-tree ${mode})
-  set_tests_properties(kbuild-args-tree-${mode} PROPERTIES SKIP_RETURN_CODE 77)
+  set_tests_properties(kbuild-args-tree-${mode} PROPERTIES SKIP_RETURN_CODE 77
+                       RESOURCE_LOCK kernel-tree-${mode})
 endforeach()
 
 # Findings on the real 6.12 files must match the triaged list.
 add_test(NAME kernel-golden
          COMMAND ${FIXTURES}/kernel/run-kernel-tests.sh $<TARGET_FILE:mmlock> golden)
-set_tests_properties(kernel-golden PROPERTIES SKIP_RETURN_CODE 77)
+set_tests_properties(kernel-golden PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 2400
+                     RESOURCE_LOCK kernel-tree-gcc)
+
+# JSON report: valid, deterministic, fingerprints stable across line shifts.
+add_test(NAME json-output COMMAND ${FIXTURES}/run-json-test.sh $<TARGET_FILE:mmlock>)

@@ -35,3 +35,29 @@ int guard_scoped_return(spinlock_t *ptl)
 			return 1;
 	return 0;
 }
+
+/* continue inside scoped_guard continues the guard's own one-shot loop */
+void guard_scoped_continue(spinlock_t *ptl, int n)
+{
+	for (int i = 0; i < n; i++) {
+		scoped_guard(spinlock, ptl) {
+			if (check())
+				continue;
+			work();
+		}
+		work();
+	}
+}
+
+/* goto out of a scoped_guard releases the lock on that edge */
+void guard_scoped_goto(spinlock_t *ptl)
+{
+	scoped_guard(spinlock, ptl) {
+		if (check())
+			goto out;
+		work();
+	}
+	work();
+out:
+	work();
+}

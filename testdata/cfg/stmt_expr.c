@@ -20,3 +20,11 @@ void stmt_expr_cond(int x)
 	if (({ int t = get(x); t > 2; }))
 		put(x);
 }
+
+/* the value is read before the block's cleanups run */
+extern void release(int *p);
+
+int stmt_expr_cleanup(void)
+{
+	return ({ int a __attribute__((cleanup(release))) = get(0); a; });
+}

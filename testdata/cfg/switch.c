@@ -54,3 +54,17 @@ void switch_loop(int x, int n)
 		break;
 	}
 }
+
+/* in a loop: break leaves the switch, continue goes to the loop's increment */
+void switch_in_loop(int n, int x)
+{
+	for (int i = 0; i < n; i++) {
+		switch (x) {
+		case 1:
+			continue;
+		case 2:
+			break;
+		}
+		a();
+	}
+}
