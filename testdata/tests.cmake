@@ -25,3 +25,6 @@ set_tests_properties(kernel-golden PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 2400
 
 # JSON report: valid, deterministic, fingerprints stable across line shifts.
 add_test(NAME json-output COMMAND ${FIXTURES}/run-json-test.sh $<TARGET_FILE:mmlock>)
+
+# CFG builder: --dump-ir of each C construct against a hand-checked dump.
+add_test(NAME cfg COMMAND ${FIXTURES}/cfg/run-cfg-tests.sh $<TARGET_FILE:mmlock>)

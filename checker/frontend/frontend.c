@@ -77,6 +77,7 @@ void fe_close(struct fe_tu *tu)
 	vec_free(&tu->decls);
 	vec_free(&tu->constants);
 	vec_free(&tu->errors);
+	vec_free(&tu->noreturn_cache);
 	free(tu);
 }
 

@@ -21,6 +21,7 @@ struct fe_tu {
 	VEC(struct fe_named) decls;	/* every function declaration, by name */
 	VEC(struct fe_named) constants;
 	VEC(CXSourceLocation) errors;	/* error diagnostics inside the source */
+	VEC(struct fe_named) noreturn_cache;	/* value: 1 if the function never returns */
 	bool indexed;
 };
 
@@ -38,6 +39,7 @@ struct cleanup {
 	struct ir_var *var;
 	const char *fn;		/* cleanup function, interned */
 	struct ir_loc loc;
+	unsigned offset;	/* of the declaration, for gotos back above it */
 };
 
 struct scope {
@@ -50,6 +52,7 @@ struct label {
 	struct ir_block *block;
 	unsigned *scopes;	/* hashes of enclosing scopes, outermost first */
 	int nscopes;
+	unsigned offset;	/* of the label in the file */
 	bool addr_taken;
 };
 

@@ -160,10 +160,18 @@ static struct ir_expr *lower_declref(struct lower *l, CXCursor c)
 	}
 }
 
-static struct ir_expr *lower_member(struct lower *l, CXCursor c)
+/*
+ * p->f and s.f. With 'addr' set (the operand of &) nothing is read through
+ * p, so no deref is emitted for the last step. A member of an anonymous
+ * struct or union (vma->vm_start in 6.12) is reached through an unnamed
+ * field, which is not a step of the path: p->(anon).f is p->f.
+ */
+static struct ir_expr *lower_member_mode(struct lower *l, CXCursor c, bool addr)
 {
 	CXCursor k[1];
 	struct ir_expr *base;
+	const char *name = spelling(c);
+	bool anonymous = !*name || strstr(name, "(anonymous") || strstr(name, "(unnamed");
 	CXType bt;
 
 	if (fe_children(c, k, 1) != 1)
@@ -171,10 +179,57 @@ static struct ir_expr *lower_member(struct lower *l, CXCursor c)
 	base = lower_expr(l, k[0]);
 	bt = clang_getCanonicalType(clang_getCursorType(k[0]));
 	if (bt.kind == CXType_Pointer) {
-		emit_deref(l, base, c);
-		return ir_path_extend(l->fn, base, STEP_ARROW, spelling(c), type_of(c));
+		if (!addr || anonymous)
+			emit_deref(l, base, c);
+		if (anonymous)	/* (*p) as a struct value: a later .f makes p->f */
+			return ir_deref(l->fn, base, type_of(c));
+		return ir_path_extend(l->fn, base, STEP_ARROW, name, type_of(c));
 	}
-	return ir_path_extend(l->fn, base, STEP_DOT, spelling(c), type_of(c));
+	if (anonymous)
+		return base;
+	return ir_path_extend(l->fn, base, STEP_DOT, name, type_of(c));
+}
+
+static struct ir_expr *lower_member(struct lower *l, CXCursor c)
+{
+	return lower_member_mode(l, c, false);
+}
+
+/* base[idx]: only a constant index names a fixed element. */
+static struct ir_expr *index_path(struct lower *l, CXCursor c, struct ir_expr *base,
+				  const struct ir_expr *idx)
+{
+	struct ir_expr *e = ir_path_extend(l->fn, base, STEP_INDEX, NULL, type_of(c));
+
+	if (e->kind == X_PATH && idx->kind == X_CONST) {
+		e->path.steps[e->path.nsteps - 1].const_index = true;
+		e->path.steps[e->path.nsteps - 1].index = idx->c.value;
+	}
+	return e;
+}
+
+/* The operand of &: its address is computed, nothing is loaded through it. */
+static struct ir_expr *lower_address_operand(struct lower *l, CXCursor c)
+{
+	CXCursor k[2];
+
+	c = fe_strip(c);
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_MemberRefExpr:
+		return lower_member_mode(l, c, true);
+	case CXCursor_UnaryOperator:	/* &*p is p */
+		if (clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Deref &&
+		    fe_children(c, k, 1) == 1)
+			return ir_deref(l->fn, lower_expr(l, k[0]), type_of(c));
+		break;
+	case CXCursor_ArraySubscriptExpr:
+		if (fe_children(c, k, 2) == 2)
+			return index_path(l, c, lower_expr(l, k[0]), lower_expr(l, k[1]));
+		break;
+	default:
+		break;
+	}
+	return lower_expr(l, c);
 }
 
 /* --- operators --- */
@@ -228,9 +283,11 @@ static struct ir_expr *lower_logical_value(struct lower *l, CXCursor c)
 	l->cur = tb;
 	emit_assign(l, t, ir_const(l->fn, 1, "int"), c);
 	ir_set_goto(l->fn, tb, join);
+	tb->term_loc = fe_loc(l, c);
 	l->cur = fb;
 	emit_assign(l, t, ir_const(l->fn, 0, "int"), c);
 	ir_set_goto(l->fn, fb, join);
+	fb->term_loc = fe_loc(l, c);
 	l->cur = join;
 	return t;
 }
@@ -287,6 +344,8 @@ static struct ir_expr *lower_unary(struct lower *l, CXCursor c)
 
 	if (fe_children(c, k, 1) != 1)
 		return ir_unknown(l->fn, type_of(c));
+	if (op == CXUnaryOperator_AddrOf)
+		return ir_addr_of(l->fn, lower_address_operand(l, k[0]), type_of(c));
 	e = lower_expr(l, k[0]);
 	switch (op) {
 	case CXUnaryOperator_PostInc:
@@ -332,13 +391,36 @@ static struct ir_expr *lower_unary(struct lower *l, CXCursor c)
 
 /* --- calls --- */
 
-static bool is_noreturn(CXCursor fn_decl)
+/*
+ * __attribute__((noreturn)) shows in the type; C11 _Noreturn only in the
+ * declaration's tokens. Answers are cached per function name.
+ */
+static bool is_noreturn(struct lower *l, CXCursor fn_decl, const char *name)
 {
+	CXTranslationUnit tu = l->tu->tu;
 	CXString s = clang_getTypeSpelling(clang_getCursorType(fn_decl));
 	bool r = strstr(clang_getCString(s), "noreturn") != NULL;
+	struct fe_named *n;
+	CXToken *toks;
+	unsigned ntok;
 
 	clang_disposeString(s);
-	return r;
+	if (r)
+		return true;
+	for (int i = 0; i < l->tu->noreturn_cache.n; i++)
+		if (l->tu->noreturn_cache.v[i].name == name)
+			return l->tu->noreturn_cache.v[i].value;
+	clang_tokenize(tu, clang_getCursorExtent(fn_decl), &toks, &ntok);
+	for (unsigned i = 0; i < ntok && !r; i++) {
+		CXString t = clang_getTokenSpelling(tu, toks[i]);
+
+		r = !strcmp(clang_getCString(t), "_Noreturn");
+		clang_disposeString(t);
+	}
+	clang_disposeTokens(tu, toks, ntok);
+	vec_push(&l->tu->noreturn_cache, ((struct fe_named){ name, fn_decl, r }));
+	n = &l->tu->noreturn_cache.v[l->tu->noreturn_cache.n - 1];
+	return n->value;
 }
 
 static void end_unreachable(struct lower *l, CXCursor c)
@@ -401,7 +483,7 @@ static struct ir_expr *lower_call(struct lower *l, CXCursor c)
 	}
 	if (clang_getCanonicalType(clang_getCursorType(c)).kind != CXType_Void)
 		ev->dst = temp_path(l, type_of(c));
-	if (name && is_noreturn(ref)) {
+	if (name && is_noreturn(l, ref, name)) {
 		end_unreachable(l, c);
 		return ir_unknown(l->fn, type_of(c));
 	}
@@ -428,8 +510,10 @@ static struct ir_expr *lower_ternary(struct lower *l, CXCursor c)
 		v = lower_expr(l, k[i]);
 		if (t)
 			emit_assign(l, t, v, k[i]);
-		if (l->cur)
+		if (l->cur) {
 			ir_set_goto(l->fn, l->cur, join);
+			l->cur->term_loc = fe_loc(l, c);
+		}
 	}
 	l->cur = join;
 	return t ? t : ir_unknown(l->fn, "void");
@@ -450,8 +534,10 @@ static struct ir_expr *lower_gnu_conditional(struct lower *l, CXCursor c, CXCurs
 	l->cur = fb;
 	v = lower_expr(l, k[3]);
 	emit_assign(l, t, v, k[3]);
-	if (l->cur)
+	if (l->cur) {
 		ir_set_goto(l->fn, l->cur, join);
+		l->cur->term_loc = fe_loc(l, c);
+	}
 	l->cur = join;
 	return t;
 }
@@ -554,17 +640,12 @@ struct ir_expr *lower_expr(struct lower *l, CXCursor c)
 
 		if (fe_children(c, k, 2) != 2)
 			return ir_unknown(l->fn, type_of(c));
-		struct ir_expr *idx, *e;
+		struct ir_expr *idx;
 
 		base = lower_expr(l, k[0]);
 		idx = lower_expr(l, k[1]);
 		emit_deref(l, base, c);
-		e = ir_path_extend(l->fn, base, STEP_INDEX, NULL, type_of(c));
-		if (e->kind == X_PATH && idx->kind == X_CONST) {
-			e->path.steps[e->path.nsteps - 1].const_index = true;
-			e->path.steps[e->path.nsteps - 1].index = idx->c.value;
-		}
-		return e;
+		return index_path(l, c, base, idx);
 	}
 	case CXCursor_UnaryOperator:
 		return lower_unary(l, c);

@@ -29,6 +29,14 @@ static struct ir_loc loc_of(CXSourceLocation sl)
 	return loc;
 }
 
+static unsigned file_offset(CXSourceLocation sl)
+{
+	unsigned off;
+
+	clang_getExpansionLocation(sl, NULL, NULL, NULL, &off);
+	return off;
+}
+
 struct ir_loc fe_loc(struct lower *l, CXCursor c)
 {
 	(void)l;
@@ -94,17 +102,20 @@ static void scope_push(struct lower *l, CXCursor c)
 	vec_push(&l->scopes, s);
 }
 
+static void emit_cleanup(struct lower *l, const struct cleanup *c, struct ir_loc loc)
+{
+	struct ir_event *ev = ir_emit(l->fn, l->cur, OP_CALL, loc);
+
+	ev->callee = c->fn;
+	ev->nargs = 1;
+	ev->args = arena_alloc(l->fn->arena, sizeof(*ev->args));
+	ev->args[0] = ir_addr_of(l->fn, ir_var_path(l->fn, c->var), "");
+}
+
 static void emit_cleanups(struct lower *l, struct scope *s, struct ir_loc loc)
 {
-	for (int i = s->cleanups.n - 1; i >= 0 && l->cur; i--) {
-		struct cleanup *c = &s->cleanups.v[i];
-		struct ir_event *ev = ir_emit(l->fn, l->cur, OP_CALL, loc);
-
-		ev->callee = c->fn;
-		ev->nargs = 1;
-		ev->args = arena_alloc(l->fn->arena, sizeof(*ev->args));
-		ev->args[0] = ir_addr_of(l->fn, ir_var_path(l->fn, c->var), "");
-	}
+	for (int i = s->cleanups.n - 1; i >= 0 && l->cur; i--)
+		emit_cleanup(l, &s->cleanups.v[i], loc);
 }
 
 static void scope_pop(struct lower *l, struct ir_loc loc)
@@ -136,39 +147,61 @@ static void unwind_to(struct lower *l, int depth, struct ir_loc loc)
 /*
  * The cleanup function of a variable: from the attribute's tokens when it is
  * spelled out, else from the kernel's guard naming (class_X_t is released by
- * class_X_destructor), since a guard()'s attribute comes from a macro.
+ * class_X_destructor), since a guard()'s attribute comes from a macro. An
+ * attribute from a macro has a range running from the macro's definition to
+ * its use, so the last "cleanup(f)" / "__free(f)" in it is the one written.
  */
-static const char *cleanup_function(struct lower *l, CXCursor var, CXCursor attr)
+/* The last "cleanup(f)" or "__free(f)" among the tokens of a range. */
+static const char *cleanup_in_tokens(CXTranslationUnit tu, CXSourceRange range)
 {
-	CXTranslationUnit tu = l->tu->tu;
 	CXToken *toks;
 	unsigned n;
 	const char *fn = NULL;
 
-	clang_tokenize(tu, clang_getCursorExtent(attr), &toks, &n);
-	for (unsigned i = 0; i + 3 < n && !fn; i++) {
+	clang_tokenize(tu, range, &toks, &n);
+	for (unsigned i = 0; i + 3 < n; i++) {
 		CXString s = clang_getTokenSpelling(tu, toks[i]);
 		const char *t = clang_getCString(s);
+		bool is_free = !strcmp(t, "__free");	/* __free(kfree) is __free_kfree */
 
-		if (!strcmp(t, "cleanup") || !strcmp(t, "__cleanup__") || !strcmp(t, "__cleanup")) {
+		if (is_free || !strcmp(t, "cleanup") || !strcmp(t, "__cleanup__") ||
+		    !strcmp(t, "__cleanup")) {
 			CXString p = clang_getTokenSpelling(tu, toks[i + 1]);
 			CXString f = clang_getTokenSpelling(tu, toks[i + 2]);
+			CXString q = clang_getTokenSpelling(tu, toks[i + 3]);
 
-			if (!strcmp(clang_getCString(p), "(") &&
+			if (!strcmp(clang_getCString(p), "(") && !strcmp(clang_getCString(q), ")") &&
 			    clang_getTokenKind(toks[i + 2]) == CXToken_Identifier)
-				fn = intern(clang_getCString(f));
+				fn = is_free ? intern(xasprintf("__free_%s", clang_getCString(f))) :
+					       intern(clang_getCString(f));
 			clang_disposeString(p);
 			clang_disposeString(f);
+			clang_disposeString(q);
 		}
 		clang_disposeString(s);
 	}
 	clang_disposeTokens(tu, toks, n);
+	return fn;
+}
+
+/*
+ * The cleanup function of a variable: from the declaration's own tokens
+ * (void *buf __free(kfree) = ...), else from the attribute's, else from the
+ * kernel's guard naming (class_X_t is released by class_X_destructor): a
+ * guard()'s attribute comes from a macro and names nothing at the use.
+ */
+static const char *cleanup_function(struct lower *l, CXCursor var, CXCursor attr)
+{
+	const char *fn = cleanup_in_tokens(l->tu->tu, clang_getCursorExtent(var));
+	const char *type;
+	size_t len;
+
+	if (!fn)
+		fn = cleanup_in_tokens(l->tu->tu, clang_getCursorExtent(attr));
 	if (fn)
 		return fn;
-
-	const char *type = fe_type(clang_getCursorType(var));
-	size_t len = strlen(type);
-
+	type = fe_type(clang_getCursorType(var));
+	len = strlen(type);
 	if (!strncmp(type, "class_", 6) && len > 8 && !strcmp(type + len - 2, "_t"))
 		return intern(xasprintf("%.*s_destructor", (int)(len - 2), type));
 	return NULL;
@@ -205,7 +238,8 @@ static void lower_var_decl(struct lower *l, CXCursor c)
 
 	clang_visitChildren(c, find_cleanup_attr, &attr);
 	if (!clang_Cursor_isNull(attr) && l->scopes.n) {
-		struct cleanup cl = { var, cleanup_function(l, c, attr), fe_loc(l, c) };
+		struct cleanup cl = { var, cleanup_function(l, c, attr), fe_loc(l, c),
+				      file_offset(clang_getCursorLocation(c)) };
 
 		if (cl.fn)
 			vec_push(&l->scopes.v[l->scopes.n - 1].cleanups, cl);
@@ -265,11 +299,13 @@ static enum CXChildVisitResult scan_labels(CXCursor c, CXCursor parent, CXClient
 
 		lb->nscopes = ls->chain.n;
 		lb->scopes = arena_memdup(ls->l->fn->arena, ls->chain.v, ls->chain.n * sizeof(unsigned));
+		lb->offset = file_offset(clang_getCursorLocation(c));
 	} else if (k == CXCursor_AddrLabelExpr) {
-		CXCursor ref = clang_getCursorReferenced(c);
+		CXCursor kids[1];
 
-		if (!clang_Cursor_isNull(ref))
-			label_get(ls->l, cursor_spelling(ref))->addr_taken = true;
+		/* &&label: the label is named by the LabelRef child */
+		if (fe_children(c, kids, 1) == 1 && clang_getCursorKind(kids[0]) == CXCursor_LabelRef)
+			label_get(ls->l, cursor_spelling(kids[0]))->addr_taken = true;
 	}
 	if (k == CXCursor_CompoundStmt || k == CXCursor_ForStmt) {
 		vec_push(&ls->chain, clang_hashCursor(c));
@@ -305,6 +341,14 @@ static void lower_goto(struct lower *l, CXCursor c)
 	while (depth < l->scopes.n && label_in_scope(lb, l->scopes.v[depth].hash))
 		depth++;
 	unwind_to(l, depth, fe_loc(l, c));
+	/* a jump back above a declaration ends that variable's life too */
+	for (int i = depth - 1; i >= 0; i--) {
+		struct scope *s = &l->scopes.v[i];
+
+		for (int k = s->cleanups.n - 1; k >= 0 && l->cur; k--)
+			if (s->cleanups.v[k].offset > lb->offset)
+				emit_cleanup(l, &s->cleanups.v[k], fe_loc(l, c));
+	}
 	jump(l, lb->block, fe_loc(l, c));
 }
 
@@ -453,12 +497,16 @@ static bool is_side_effect(CXCursor e)
 	}
 }
 
-static unsigned file_offset(CXSourceLocation sl)
+/* Is the cursor written in a macro's body (its tokens are not where it expands)? */
+static bool from_macro(CXCursor c)
 {
-	unsigned off;
+	CXSourceLocation sl = clang_getCursorLocation(c);
+	CXFile f1, f2;
+	unsigned o1, o2;
 
-	clang_getExpansionLocation(sl, NULL, NULL, NULL, &off);
-	return off;
+	clang_getExpansionLocation(sl, &f1, NULL, NULL, &o1);
+	clang_getSpellingLocation(sl, &f2, NULL, NULL, &o2);
+	return o1 != o2 || !clang_File_isEqual(f1, f2);
 }
 
 /*
@@ -474,7 +522,10 @@ static void for_clauses(struct lower *l, CXCursor c, CXCursor *kids, int n, CXCu
 	int depth = 0;
 
 	out[0] = out[1] = out[2] = clang_getNullCursor();
-	clang_tokenize(tu, clang_getCursorExtent(c), &toks, &ntok);
+	if (from_macro(c))
+		ntok = 0, toks = NULL;
+	else
+		clang_tokenize(tu, clang_getCursorExtent(c), &toks, &ntok);
 	for (unsigned i = 0; i < ntok && nsemi < 2; i++) {
 		CXString s = clang_getTokenSpelling(tu, toks[i]);
 		const char *t = clang_getCString(s);
@@ -489,7 +540,8 @@ static void for_clauses(struct lower *l, CXCursor c, CXCursor *kids, int n, CXCu
 			semi[nsemi++] = file_offset(clang_getTokenLocation(tu, toks[i]));
 		clang_disposeString(s);
 	}
-	clang_disposeTokens(tu, toks, ntok);
+	if (toks)
+		clang_disposeTokens(tu, toks, ntok);
 
 	if (nsemi == 2) {
 		for (int i = 0; i < n; i++) {
@@ -641,6 +693,16 @@ static void lower_switch(struct lower *l, CXCursor c)
 
 /* --- statements --- */
 
+/* Is v a variable that a cleanup on the way out receives? */
+static bool is_cleanup_var(struct lower *l, const struct ir_var *v)
+{
+	for (int i = 0; i < l->scopes.n; i++)
+		for (int k = 0; k < l->scopes.v[i].cleanups.n; k++)
+			if (l->scopes.v[i].cleanups.v[k].var == v)
+				return true;
+	return false;
+}
+
 static void lower_return(struct lower *l, CXCursor c)
 {
 	CXCursor k[1];
@@ -652,6 +714,15 @@ static void lower_return(struct lower *l, CXCursor c)
 		ret = lower_expr(l, k[0]);
 	if (!l->cur)		/* the expression did not return (noreturn call) */
 		return;
+	if (ret && ret->kind == X_PATH && is_cleanup_var(l, ret->path.root)) {
+		/* the value is read before the cleanups run */
+		struct ir_expr *t = ir_var_path(l->fn, ir_temp_new(l->fn, ret->type));
+		struct ir_event *ev = ir_emit(l->fn, l->cur, OP_ASSIGN, fe_loc(l, c));
+
+		ev->dst = t;
+		ev->src = ret;
+		ret = t;
+	}
 	unwind_to(l, 0, fe_loc(l, c));
 	bb = l->cur;
 	bb->term = T_RETURN;
@@ -824,6 +895,7 @@ struct ir_function *fe_lower_function(struct fe_tu *tu, CXCursor c, struct arena
 	}
 	l.fn->end_loc = end_loc(body);
 	l.cur = ir_block_new(l.fn);
+	vec_push(&ls.chain, clang_hashCursor(body));	/* the body is a scope too */
 	clang_visitChildren(body, scan_labels, &ls);
 	vec_free(&ls.chain);
 	lower_stmt(&l, body);
