@@ -28,3 +28,8 @@ add_test(NAME json-output COMMAND ${FIXTURES}/run-json-test.sh $<TARGET_FILE:mml
 
 # CFG builder: --dump-ir of each C construct against a hand-checked dump.
 add_test(NAME cfg COMMAND ${FIXTURES}/cfg/run-cfg-tests.sh $<TARGET_FILE:mmlock>)
+
+# The engine on hand-built IR: links no libclang.
+add_executable(engine_test ${FIXTURES}/unit/engine_test.c)
+target_link_libraries(engine_test PRIVATE mmlock_core)
+add_test(NAME engine-unit COMMAND engine_test)

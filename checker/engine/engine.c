@@ -823,6 +823,8 @@ static const char *case_text(struct engine *eng, const struct call_ctx *cc, cons
 	const struct model_cond *c = &mc->cond;
 	const char *name = cc->api->name;
 
+	if (mc->otherwise)	/* in the model, what is left over is failure */
+		return arena_printf(eng->arena, "%s() failed", name);
 	if (c->op == C_TRUE || c->ref.param != REF_RET)
 		return arena_printf(eng->arena, "%s()", name);
 	if (c->op == C_BITS)
