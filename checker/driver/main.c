@@ -11,6 +11,7 @@
 
 #include "../checks/check.h"
 #include "../engine/engine.h"
+#include "../engine/summary.h"
 #include "../frontend/frontend.h"
 #include "../report/report.h"
 #include "options.h"
@@ -24,6 +25,11 @@ struct run {
 static bool lookup_constant(void *ctx, const char *name, long long *value)
 {
 	return fe_lookup_constant(ctx, name, value);
+}
+
+static struct ir_function *lower_for_summary(void *ctx, const char *name, struct arena *a)
+{
+	return fe_lower_by_name(ctx, name, a);
 }
 
 static void on_function(struct fe_tu *tu, const char *name, struct ir_function *fn,
@@ -75,7 +81,12 @@ static bool check_file(struct run *r, struct model *model, const char *file)
 		fprintf(stderr, "mmlock: %s: %d parse error(s), first: %s\n", file, res.nerrors,
 			res.first_error);
 	model_resolve(model, lookup_constant, res.tu);
+	r->cfg.summary_ctx = summaries_new(&r->cfg, lower_for_summary, res.tu);
+	r->cfg.summary = summaries_get;
 	fe_for_each_function(res.tu, &arena, on_function, r);
+	summaries_free(r->cfg.summary_ctx);
+	r->cfg.summary_ctx = NULL;
+	r->cfg.summary = NULL;
 	arena_reset(&arena);
 	fe_close(res.tu);
 	fe_parse_result_free(&res);
@@ -112,7 +123,10 @@ int main(int argc, char **argv)
 			fprintf(stderr, "mmlock: dropped compiler flag %s\n", opt.dropped[i]);
 	if (!load_model(&model, &opt))
 		return 2;
-	r.cfg = (struct engine_config){ &model, 128, 200000, opt.verbose, opt.debug_states };
+	r.cfg = (struct engine_config){
+		.model = &model, .max_states_per_block = 128, .max_steps = 200000,
+		.verbose = opt.verbose, .debug = opt.debug_states,
+	};
 	checks_init();
 	for (int i = 0; i < opt.nfiles; i++) {
 		r.sum.files++;

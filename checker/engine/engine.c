@@ -31,19 +31,6 @@ void engine_add_hook(enum hook_kind kind, hook_fn fn)
 	hooks[kind].fn[hooks[kind].n++] = fn;
 }
 
-/*
- * A state that went through a join lost the facts that tie its locks to
- * its branches; findings from it could be invented, so checks do not see
- * it (the bound on states can only lose findings).
- */
-static void run_hooks(enum hook_kind kind, const struct hook_args *a)
-{
-	if (a->st && a->st->approx)
-		return;
-	for (int i = 0; i < hooks[kind].n; i++)
-		hooks[kind].fn[i](a);
-}
-
 struct pending {
 	int block;
 	struct state *st;
@@ -77,6 +64,19 @@ struct engine {
 	sym_t *var_loc;
 	void *check_data[MAX_CHECKS];
 };
+
+/*
+ * A state that went through a join lost the facts that tie its locks to
+ * its branches; findings from it could be invented, so checks do not see
+ * it (the bound on states can only lose findings).
+ */
+static void run_hooks(enum hook_kind kind, const struct hook_args *a)
+{
+	if ((a->st && a->st->approx) || a->eng->cfg->quiet)
+		return;
+	for (int i = 0; i < hooks[kind].n; i++)
+		hooks[kind].fn[i](a);
+}
 
 const struct ir_function *engine_function(const struct engine *eng)
 {
@@ -462,18 +462,37 @@ static bool derived_from(const char *name, const char *base)
  * whatever the old value implied (facts, bindings below it, locks on it)
  * is forgotten first.
  */
+/* Is 'name' a part of 'base' (base->f, *base) or named after it (pmd_lock(base))? */
+static bool depends_on(const char *name, const char *base)
+{
+	const char *p;
+	size_t n = strlen(base);
+
+	if (derived_from(name, base))
+		return true;
+	for (p = strchr(name, '('); p; p = strchr(p + 1, '('))
+		if (!strncmp(p + 1, base, n) && (p[n + 1] == ')' || p[n + 1] == '-' || p[n + 1] == '.'))
+			return true;
+	return false;
+}
+
 static void forget_sym(struct engine *eng, struct state *st, sym_t s)
 {
 	const char *name = eng->names[s];
 	int j = 0;
 
 	state_forget_fact(st, s);
-	for (int i = 0; i < st->nenv; i++)
-		if (!derived_from(eng->names[st->env[i].loc], name))
-			st->env[j++] = st->env[i];
+	for (int i = 0; i < st->nenv; i++) {
+		if (derived_from(eng->names[st->env[i].loc], name))
+			continue;
+		/* a variable naming pmd_lock(old pmd) must not name the new one's lock */
+		if (depends_on(eng->names[st->env[i].val], name))
+			st->env[i].val = sym_named(eng, "%s@stale", eng->names[st->env[i].loc]);
+		st->env[j++] = st->env[i];
+	}
 	st->nenv = j;
 	for (int i = 0; i < st->nlocks; i++)
-		if (st->locks[i].inst == s || derived_from(eng->names[st->locks[i].inst], name))
+		if (st->locks[i].inst == s || depends_on(eng->names[st->locks[i].inst], name))
 			state_drop_lock(st, st->locks[i].cls, st->locks[i].inst), i--;
 }
 
@@ -605,11 +624,13 @@ static enum cmp cmp_mirror(enum cmp op)
 	}
 }
 
-static void forget_locks_of(struct state *st, sym_t a, sym_t b)
+static void forget_lock(struct engine *eng, struct state *st, enum lock_class cls, sym_t inst);
+
+static void forget_locks_of(struct engine *eng, struct state *st, sym_t a, sym_t b)
 {
 	for (int k = 0; k < st->nlocks; k++)
 		if (st->locks[k].inst == a || st->locks[k].inst == b)
-			state_drop_lock(st, st->locks[k].cls, st->locks[k].inst), k--;
+			forget_lock(eng, st, st->locks[k].cls, st->locks[k].inst), k--;
 }
 
 /* Restricts st to the paths where e is (not) true; false if there are none. */
@@ -662,7 +683,7 @@ static bool assume(struct engine *eng, struct state *st, const struct ir_expr *e
 					 * apart would disagree, so forget both.
 					 */
 					if (op == CMP_EQ)
-						forget_locks_of(st, lv.sym, rv.sym);
+						forget_locks_of(eng, st, lv.sym, rv.sym);
 					return refine_sym(eng, st, equality_sym(eng, lv.sym, rv.sym),
 							  op == CMP_EQ ? CMP_NE : CMP_EQ, 0);
 				}
@@ -911,9 +932,56 @@ static void set_lock(struct engine *eng, struct state *st, enum lock_class cls, 
 		     enum lock_status status, enum lock_mode mode, bool here,
 		     const struct ir_event *ev, const char *how, const char *text)
 {
-	struct lock lk = { cls, inst, status, mode, here, ev->loc, how, text, false };
+	const struct lock *prev = state_find_lock(st, cls, inst);
+	struct lock lk = { cls, inst, status, mode, here, ev->loc, how, text, false, false };
 
+	/* the first thing this function does to a lock says if it was held on entry */
+	if (prev && prev->here)
+		lk.held_at_entry = prev->held_at_entry;
+	else	/* dropping it, or asserting it, says it was held; trying says not */
+		lk.held_at_entry = status == LS_RELEASED || (status == LS_HELD && !here) ||
+				   (prev && prev->status == LS_HELD);
+	if (prev)
+		lk.escaped = prev->escaped && status == LS_HELD;
 	state_set_lock(eng->arena, st, &lk);
+}
+
+/* A lock whose state is no longer known: dropped, and noted for summaries. */
+static void forget_lock(struct engine *eng, struct state *st, enum lock_class cls, sym_t inst)
+{
+	struct engine_uncertain *u = eng->cfg->uncertain;
+
+	state_drop_lock(st, cls, inst);
+	if (!u || inst == NO_SYM)
+		return;
+	for (int i = 0; i < u->locks.n; i++)
+		if (u->locks.v[i].cls == cls && u->locks.v[i].name == intern(eng->names[inst]))
+			return;
+	vec_push(&u->locks, ((struct lock_key){ cls, intern(eng->names[inst]) }));
+}
+
+static void forget_class(struct engine *eng, struct state *st, enum lock_class cls, sym_t except)
+{
+	for (int k = 0; k < st->nlocks; k++)
+		if (st->locks[k].cls == cls && st->locks[k].inst != except)
+			forget_lock(eng, st, cls, st->locks[k].inst), k--;
+}
+
+/* Which parameter's entry value a symbol is, or lies below; -1 if none. */
+static int param_root(struct engine *eng, sym_t s)
+{
+	const char *n = eng->names[s];
+
+	if (*n == '*' || *n == '&')
+		n++;
+	for (int i = 0; i < eng->fn->nparams; i++) {
+		const char *k = eng->fn->params[i]->key;
+		size_t len = strlen(k);
+
+		if (!strncmp(n, k, len) && (!n[len] || n[len] == '-' || n[len] == '.' || n[len] == '['))
+			return i;
+	}
+	return -1;
 }
 
 /* How to name an instance in messages: as written at the call. */
@@ -1002,7 +1070,7 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 		unless = 0;
 	if (inst == NO_SYM || unless < 0) {
 		if (ef->kind == EF_RELEASE || ef->kind == EF_RELOCK || ef->kind == EF_ACQUIRE)
-			state_drop_class(st, cls, NO_SYM);
+			forget_class(eng, st, cls, NO_SYM);
 		return;
 	}
 	prev = state_find_lock(st, cls, inst);
@@ -1015,6 +1083,9 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 	case EF_ACQUIRE:
 	case EF_TRY:
 		run_hooks(HOOK_ACQUIRE, &ha);
+		/* past a self-deadlock nothing is real: report no more on this path */
+		if (ef->kind == EF_ACQUIRE && prev && prev->status == LS_HELD)
+			st->approx = true;
 		set_lock(eng, st, cls, inst, LS_HELD, ef->mode, true, cc->ev, how, text);
 		refine_sym(eng, st, inst, CMP_NE, 0);	/* a locked object is not NULL */
 		if (cls == LC_PTL)
@@ -1023,7 +1094,7 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 	case EF_RELEASE:
 		run_hooks(HOOK_RELEASE, &ha);
 		if (!prev)	/* it may alias one this function holds */
-			state_drop_class(st, cls, inst);
+			forget_class(eng, st, cls, inst);
 		set_lock(eng, st, cls, inst, LS_RELEASED, LM_NONE, true, cc->ev, how, text);
 		break;
 	case EF_DOWNGRADE:
@@ -1042,6 +1113,9 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 		break;
 	case EF_FAIL:
 		set_lock(eng, st, cls, inst, LS_NOT_TAKEN, LM_NONE, true, cc->ev, how, text);
+		break;
+	case EF_FORGET:
+		forget_lock(eng, st, cls, inst);
 		break;
 	case EF_NAME:
 		break;
@@ -1154,17 +1228,41 @@ static void clobber_outputs(struct engine *eng, struct state *st, const struct i
  * summaries say what it does, what we knew of those locks is forgotten.
  * Functions of other files are taken to leave locks alone.
  */
+static void opaque_arg(struct engine *eng, struct state *st, const struct ir_expr *arg)
+{
+	struct aval v = eval(eng, st, arg);
+	int p;
+
+	if (v.sym == NO_SYM)
+		return;
+	for (int k = 0; k < st->nlocks; k++)
+		if (reachable_from(eng, st, st->locks[k].inst, v.sym))
+			forget_lock(eng, st, st->locks[k].cls, st->locks[k].inst), k--;
+	p = param_root(eng, v.sym);
+	if (eng->cfg->uncertain && p >= 0 && p < 32)
+		eng->cfg->uncertain->opaque_params |= 1u << p;
+}
+
 static void unknown_callee(struct engine *eng, struct state *st, const struct ir_event *ev)
 {
-	for (int i = 0; i < ev->nargs; i++) {
-		struct aval v = eval(eng, st, ev->args[i]);
+	for (int i = 0; i < ev->nargs; i++)
+		opaque_arg(eng, st, ev->args[i]);
+}
 
-		if (v.sym == NO_SYM)
+/* After a summary: opaque arguments, and held locks it was handed are the callee's business. */
+static void summary_aftermath(struct engine *eng, struct state *st, const struct call_ctx *cc)
+{
+	for (int i = 0; i < cc->ev->nargs; i++) {
+		struct aval v;
+
+		if (i < 32 && (cc->api->opaque_params & (1u << i))) {
+			opaque_arg(eng, st, cc->ev->args[i]);
 			continue;
-		for (int k = 0; k < st->nlocks; k++) {
-			if (reachable_from(eng, st, st->locks[k].inst, v.sym))
-				state_drop_lock(st, st->locks[k].cls, st->locks[k].inst), k--;
 		}
+		v = eval(eng, st, cc->ev->args[i]);
+		for (int k = 0; v.sym != NO_SYM && k < st->nlocks; k++)
+			if (st->locks[k].inst == v.sym && st->locks[k].status == LS_HELD)
+				st->locks[k].escaped = true;
 	}
 }
 
@@ -1199,11 +1297,21 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 	const struct ir_expr *bound[16] = {0};
 	struct call_ctx cc = { ev, NULL, bound, NO_SYM };
 	struct hook_args ha = { .eng = eng, .st = st, .ev = ev };
-	bool any = false, has_otherwise = false, released_first;
+	bool any = false, has_otherwise = false, released_first, from_summary = false;
 
 	eng->steps++;	/* forks inside a block count against the budget too */
 	if (ev->nargs <= 16)
 		cc.api = find_api(eng, st, ev, bound);
+	if (!cc.api && ev->callee && eng->cfg->summary && ev->nargs <= 16) {
+		/* the model wins; a summary of the body is next best */
+		cc.api = eng->cfg->summary(eng->cfg->summary_ctx, ev);
+		if (cc.api && cc.api->nparams == ev->nargs)
+			for (int i = 0; i < ev->nargs; i++)
+				bound[i] = ev->args[i];
+		else
+			cc.api = NULL;
+		from_summary = cc.api != NULL;
+	}
 	ha.api = cc.api;
 	/*
 	 * What a call always releases, it releases before it sleeps
@@ -1211,6 +1319,9 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 	 */
 	released_first = cc.api && cc.api->ncases == 1 && cc.api->cases[0].cond.op == C_TRUE &&
 			 !cc.api->cases[0].otherwise && !cc.api->cases[0].nguards;
+	for (int e = 0; released_first && e < cc.api->cases[0].neffects; e++)
+		if (cc.api->cases[0].effects[e].kind == EF_ACQUIRE)	/* take, then drop */
+			released_first = false;
 	if (released_first)
 		for (int e = 0; e < cc.api->cases[0].neffects; e++)
 			if (cc.api->cases[0].effects[e].kind == EF_RELEASE)
@@ -1247,6 +1358,8 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 		for (int e = 0; e < mc->neffects; e++)
 			if (!released_first || mc->effects[e].kind != EF_RELEASE)
 				apply_effect(eng, s, &cc, &mc->effects[e], case_text(eng, &cc, mc));
+		if (from_summary)
+			summary_aftermath(eng, s, &cc);
 		sink(eng, s, sink_ctx);
 		any = true;
 		if (mc->cond.op == C_TRUE && !mc->otherwise)
@@ -1454,6 +1567,8 @@ static void finish_block(struct engine *eng, const struct ir_block *bb, struct s
 			ha.ret = &rv;
 		}
 		run_hooks(HOOK_RETURN, &ha);
+		if (eng->cfg->on_exit)
+			eng->cfg->on_exit(eng->cfg->exit_ctx, eng, st, ha.ret);
 		break;
 	}
 	case T_NONE:

@@ -39,6 +39,7 @@ struct lock {
 	const char *how;	/* what did it, e.g. "handle_mm_fault() returned VM_FAULT_RETRY" */
 	const char *text;	/* the instance as written where it was taken: "vmf->ptl" */
 	bool escaped;		/* handed to unknown code or stored for the caller */
+	bool held_at_entry;	/* implied by this function's first action on it */
 };
 
 struct fact {
@@ -110,6 +111,25 @@ struct engine_config {
 	long max_steps;		/* block visits before giving up */
 	bool verbose;
 	bool debug;		/* print states at returns */
+	bool quiet;		/* no check hooks: a summary is being computed */
+	/* a function the model does not know: its summary, or NULL */
+	const struct model_api *(*summary)(void *ctx, const struct ir_event *call);
+	void *summary_ctx;
+	/* each path leaving the function, for summaries */
+	void (*on_exit)(void *ctx, struct engine *eng, const struct state *st,
+			const struct aval *ret);
+	void *exit_ctx;
+	struct engine_uncertain *uncertain;	/* if set, collects what became unknown */
+};
+
+/*
+ * What a run could not follow, for summaries: locks that became unknown
+ * (by name), and parameters handed to code nobody described (every lock
+ * reachable from them may have changed).
+ */
+struct engine_uncertain {
+	VEC(struct lock_key { enum lock_class cls; const char *name; }) locks;
+	uint32_t opaque_params;
 };
 
 /* Analyses fn; returns false when it gave up (budget) and says why in *why. */

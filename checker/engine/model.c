@@ -202,7 +202,7 @@ static bool parse_effect(struct parser *ps, struct model_effect *ef)
 		{ "acquire", EF_ACQUIRE }, { "try", EF_TRY }, { "release", EF_RELEASE },
 		{ "downgrade", EF_DOWNGRADE }, { "assert", EF_ASSERT },
 		{ "relock", EF_RELOCK }, { "mark", EF_MARK_PTL }, { "fail", EF_FAIL },
-		{ "name", EF_NAME },
+		{ "name", EF_NAME }, { "forget", EF_FORGET },
 	};
 	size_t i;
 

@@ -49,6 +49,7 @@ enum effect_kind {
 	EF_MARK_PTL,		/* the value is a page-table lock pointer */
 	EF_FAIL,		/* the acquire failed: known not held */
 	EF_NAME,		/* the value at inst is TAG(arg): same args, same lock */
+	EF_FORGET,		/* the call may or may not have changed it: unknown */
 };
 
 struct model_effect {
@@ -95,6 +96,7 @@ struct model_api {
 	struct model_case *cases;
 	int ncases;
 	int line;		/* in the model file, for messages */
+	uint32_t opaque_params;	/* summaries: locks reachable from these may change */
 };
 
 /* The fault lock: a VMA lock when FLAGS has the flag, else mmap_lock of VMA->mm_field. */

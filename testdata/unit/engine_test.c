@@ -115,7 +115,7 @@ static void test_trylock_wrong_branch(const struct engine_config *cfg)
 int main(void)
 {
 	struct model model = {0};
-	struct engine_config cfg = { &model, 128, 100000, false, false };
+	struct engine_config cfg = { .model = &model, .max_states_per_block = 128, .max_steps = 100000 };
 
 	if (!model_parse(&model, mmlock_builtin_model, "<builtin model>"))
 		return 1;

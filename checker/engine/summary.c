@@ -1,0 +1,536 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Summaries. The callee is lowered on demand (a function of this file, or a
+ * static inline from a header the model does not describe), analysed with
+ * no checks attached, and every path leaving it is recorded: its return
+ * value class (void, a constant, non-zero, unknown) and what it did to each
+ * lock whose name the caller can form from the arguments (mm, vma->vm_mm,
+ * *ptlp, pmd_lock(pmd)). Paths of one class that disagree, or classes the
+ * caller cannot tell apart, make that lock "forget": the summary never
+ * claims more than every path agrees on. Recursion and budget overruns
+ * give no summary, and the caller falls back to forgetting.
+ */
+#include "summary.h"
+
+#include <string.h>
+
+#include "state.h"
+
+enum ret_kind { R_VOID, R_CONST, R_NONZERO, R_UNKNOWN };
+
+/* What one path did to one lock, for its caller. */
+enum net_effect {
+	NET_ACQUIRE,		/* taken, still held */
+	NET_BALANCED,		/* taken and dropped again: the caller must not hold it */
+	NET_FAIL,		/* tried, not taken */
+	NET_RELEASE,		/* held on entry, dropped */
+	NET_RELOCK,		/* held on entry, dropped and taken again */
+	NET_ASSERT,		/* held on entry and still held, by contract */
+};
+
+struct lock_effect {
+	enum lock_class cls;
+	const char *name;	/* interned symbol name: the key across paths */
+	enum net_effect kind;
+	enum lock_mode mode;
+};
+
+/* ret->vm_mm holds the value of mm: "->vm_mm" and "mm". */
+struct ret_name {
+	const char *suffix;
+	const char *value;
+};
+
+struct exit_path {
+	enum ret_kind kind;
+	int64_t value;
+	bool approx;
+	struct lock_effect *fx;
+	int nfx;
+	struct ret_name *names;
+	int nnames;
+};
+
+struct builder {
+	VEC(struct exit_path) exits;
+};
+
+struct cached {
+	const char *name;
+	struct model_api *api;	/* NULL: none */
+	bool busy;
+};
+
+struct summaries {
+	struct engine_config cfg;	/* quiet copy of the caller's */
+	summary_lower_fn lower;
+	void *ctx;
+	VEC(struct cached) cache;
+	int depth;
+};
+
+#define MAX_DEPTH 6		/* nested summaries being computed */
+#define MAX_CLASSES 32		/* return value classes listed as cases */
+
+struct summaries *summaries_new(const struct engine_config *cfg, summary_lower_fn lower, void *ctx)
+{
+	struct summaries *s = xcalloc(1, sizeof(*s));
+
+	s->cfg = *cfg;
+	s->cfg.quiet = true;
+	s->cfg.max_steps = cfg->max_steps / 10;
+	s->cfg.summary = summaries_get;
+	s->cfg.summary_ctx = s;
+	s->lower = lower;
+	s->ctx = ctx;
+	return s;
+}
+
+static void api_free(struct model_api *api)
+{
+	if (!api)
+		return;
+	for (int c = 0; c < api->ncases; c++)
+		free(api->cases[c].effects);
+	free(api->cases);
+	free(api->params);
+	free(api);
+}
+
+void summaries_free(struct summaries *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < s->cache.n; i++)
+		api_free(s->cache.v[i].api);
+	vec_free(&s->cache);
+	free(s);
+}
+
+static void on_exit_path(void *ctx, struct engine *eng, const struct state *st, const struct aval *ret)
+{
+	struct builder *b = ctx;
+	struct exit_path p = { .approx = st->approx };
+	int64_t c;
+
+	if (!ret)
+		p.kind = R_VOID;
+	else if (aval_const(ret, &c))
+		p.kind = R_CONST, p.value = c;
+	else if (fact_test(&ret->f, CMP_NE, 0) == 1)
+		p.kind = R_NONZERO;
+	else
+		p.kind = R_UNKNOWN;
+	p.fx = xcalloc(st->nlocks + 1, sizeof(*p.fx));
+	for (int i = 0; i < st->nlocks; i++) {
+		const struct lock *lk = &st->locks[i];
+		struct lock_effect *e = &p.fx[p.nfx];
+
+		if (lk->cls == LC_FAULT)
+			continue;
+		e->cls = lk->cls;
+		e->name = intern(engine_sym_name(eng, lk->inst));
+		e->mode = lk->mode;
+		if (lk->status == LS_HELD && !lk->here)
+			e->kind = NET_ASSERT;
+		else if (lk->status == LS_HELD)
+			e->kind = lk->held_at_entry ? NET_RELOCK : NET_ACQUIRE;
+		else if (lk->status == LS_RELEASED)
+			e->kind = lk->held_at_entry ? NET_RELEASE : NET_BALANCED;
+		else
+			e->kind = lk->held_at_entry ? NET_RELEASE : NET_FAIL;
+		p.nfx++;
+	}
+	/* what the caller can learn about the returned object (vma->vm_mm) */
+	if (ret && ret->sym != NO_SYM) {
+		const char *rn = engine_sym_name(eng, ret->sym);
+		size_t len = strlen(rn);
+
+		p.names = xcalloc(st->nenv + 1, sizeof(*p.names));
+		for (int i = 0; i < st->nenv; i++) {
+			const char *loc = engine_sym_name(eng, st->env[i].loc);
+
+			if (strncmp(loc, rn, len) || strncmp(loc + len, "->", 2) || strchr(loc + len + 2, '-'))
+				continue;
+			p.names[p.nnames].suffix = intern(loc + len);
+			p.names[p.nnames++].value = intern(engine_sym_name(eng, st->env[i].val));
+		}
+	}
+	vec_push(&b->exits, p);
+}
+
+/* "vmf->vma->vm_mm", "*ptlp", "pmd_lock(pmd)" as a reference to the parameters. */
+static bool name_to_ref(const struct ir_function *fn, const char *name, struct model_ref *ref,
+			const char **tag)
+{
+	const char *p = name, *open = strchr(name, '(');
+	size_t len;
+
+	memset(ref, 0, sizeof(*ref));
+	*tag = NULL;
+	if (strchr(name, '@') || strchr(name, '[') || name[0] == '&' || name[0] == '$')
+		return false;
+	if (open && name[strlen(name) - 1] == ')' && open > name) {
+		char inner[256];
+
+		len = strlen(open + 1) - 1;
+		if (len >= sizeof(inner) || strchr(open + 1, '('))
+			return false;
+		memcpy(inner, open + 1, len);
+		inner[len] = '\0';
+		*tag = intern_len(name, open - name);
+		return name_to_ref(fn, inner, ref, &(const char *){ NULL });
+	}
+	if (*p == '*') {
+		ref->steps[ref->nsteps++].kind = '*';
+		p++;
+	}
+	len = strcspn(p, "-.");
+	ref->param = -2;
+	for (int i = 0; i < fn->nparams; i++)
+		if (strlen(fn->params[i]->key) == len && !strncmp(fn->params[i]->key, p, len))
+			ref->param = i;
+	if (ref->param < 0)
+		return false;
+	for (p += len; *p;) {
+		char kind = p[0] == '-' && p[1] == '>' ? '>' : p[0] == '.' ? '.' : 0;
+
+		if (!kind || ref->nsteps == 4)
+			return false;
+		p += kind == '>' ? 2 : 1;
+		len = strcspn(p, "-.");
+		ref->steps[ref->nsteps].kind = kind;
+		ref->steps[ref->nsteps++].field = intern_len(p, len);
+		p += len;
+	}
+	return true;
+}
+
+static bool same_class(const struct exit_path *a, const struct exit_path *b)
+{
+	return a->kind == b->kind && (a->kind != R_CONST || a->value == b->value);
+}
+
+#define NET_FORGET (-2)
+#define NET_NONE (-1)
+
+/* What the paths of one class did to a lock: one net effect, NET_NONE or NET_FORGET. */
+static int class_effect(const struct builder *b, const struct exit_path *cls,
+			const struct lock_effect *key, enum lock_mode *mode)
+{
+	int kind = NET_NONE;
+	bool first = true;
+
+	for (int i = 0; i < b->exits.n; i++) {
+		const struct exit_path *p = &b->exits.v[i];
+		int k = NET_NONE;
+
+		if (!same_class(p, cls))
+			continue;
+		for (int j = 0; j < p->nfx; j++)
+			if (p->fx[j].name == key->name && p->fx[j].cls == key->cls) {
+				k = p->fx[j].kind;
+				*mode = p->fx[j].mode;
+			}
+		if (p->approx)
+			return NET_FORGET;
+		if (!first && k != kind)
+			return NET_FORGET;
+		kind = k;
+		first = false;
+	}
+	return kind;
+}
+
+static void add_effect(struct model_case *mc, const struct model_effect *ef)
+{
+	mc->effects = xrealloc(mc->effects, (mc->neffects + 1) * sizeof(*ef));
+	mc->effects[mc->neffects++] = *ef;
+}
+
+/* A net effect as model effects at the call site (balanced: take, then drop). */
+static void add_net(struct model_case *mc, struct model_effect ef, int net)
+{
+	static const enum effect_kind kind[] = {
+		[NET_ACQUIRE] = EF_ACQUIRE, [NET_FAIL] = EF_FAIL, [NET_RELEASE] = EF_RELEASE,
+		[NET_RELOCK] = EF_RELOCK, [NET_ASSERT] = EF_ASSERT,
+	};
+
+	if (net == NET_NONE)
+		return;
+	if (net == NET_FORGET) {
+		ef.kind = EF_FORGET;
+	} else if (net == NET_BALANCED) {
+		ef.kind = EF_ACQUIRE;
+		add_effect(mc, &ef);
+		ef.kind = EF_RELEASE;
+	} else {
+		ef.kind = kind[net];
+	}
+	add_effect(mc, &ef);
+}
+
+static bool callee_sleeps(const struct summaries *s, const struct ir_function *fn)
+{
+	for (int b = 0; b < fn->nblocks; b++)
+		for (int i = 0; i < fn->blocks[b]->nev; i++) {
+			const struct ir_event *ev = &fn->blocks[b]->ev[i];
+			const struct model_api *api;
+
+			if (ev->op != OP_CALL || !ev->callee)
+				continue;
+			api = model_find(s->cfg.model, ev->callee, ev->callee_ret, -1, -1);
+			for (int c = 0; !api && c < s->cache.n; c++)
+				if (s->cache.v[c].name == ev->callee)
+					api = s->cache.v[c].api;
+			if (api && api->sleeps)
+				return true;
+		}
+	return false;
+}
+
+/* The distinct return classes; false if the caller could not tell them apart. */
+static int collect_classes(const struct builder *b, const struct exit_path **cls, bool *separable)
+{
+	int n = 0;
+	bool nonzero = false, nonzero_const = false, unknown = false;
+
+	for (int i = 0; i < b->exits.n; i++) {
+		const struct exit_path *p = &b->exits.v[i];
+		bool seen = false;
+
+		for (int k = 0; k < n && !seen; k++)
+			seen = same_class(cls[k], p);
+		if (!seen)
+			cls[n++] = p;
+		unknown |= p->kind == R_UNKNOWN;
+		nonzero |= p->kind == R_NONZERO;
+		nonzero_const |= p->kind == R_CONST && p->value != 0;
+	}
+	*separable = !unknown && !(nonzero && nonzero_const);
+	return n;
+}
+
+/*
+ * "name ret->vm_mm = mm" for each field of the returned object that every
+ * path of the case (but those returning NULL) set to the same parameter value.
+ */
+static void add_ret_names(struct model_api *api, const struct ir_function *fn,
+			  const struct builder *b, const struct exit_path **cls)
+{
+	for (int c = 0; c < api->ncases; c++)
+		for (int i = 0; i < b->exits.n; i++)
+			for (int k = 0; k < b->exits.v[i].nnames; k++) {
+				const struct ret_name *n = &b->exits.v[i].names[k];
+				struct model_effect ef = { .kind = EF_NAME };
+				bool all = true;
+
+				ef.unless.op = C_TRUE;
+				for (int j = 0; j < b->exits.n && all; j++) {
+					const struct exit_path *p = &b->exits.v[j];
+					bool found = false;
+
+					if ((api->ncases > 1 && !same_class(p, cls[c])) ||
+					    (p->kind == R_CONST && p->value == 0))
+						continue;
+					for (int m = 0; m < p->nnames; m++)
+						found |= p->names[m].suffix == n->suffix &&
+							 p->names[m].value == n->value;
+					all = found && !p->approx;
+				}
+				if (!all || !name_to_ref(fn, n->value, &ef.arg, &ef.tag) || ef.tag)
+					continue;
+				ef.inst.param = REF_RET;
+				ef.inst.nsteps = 1;
+				ef.inst.steps[0].kind = '>';
+				ef.inst.steps[0].field = intern(n->suffix + 2);
+				for (int e = 0; e < api->cases[c].neffects; e++)	/* once */
+					if (api->cases[c].effects[e].kind == EF_NAME &&
+					    api->cases[c].effects[e].inst.steps[0].field == ef.inst.steps[0].field)
+						all = false;
+				if (all)
+					add_effect(&api->cases[c], &ef);
+			}
+}
+
+/* Locks the run lost track of: whatever the paths say, the caller cannot know. */
+static void add_uncertain(struct model_api *api, const struct ir_function *fn,
+			  const struct engine_uncertain *u)
+{
+	api->opaque_params = u->opaque_params;
+	for (int i = 0; i < u->locks.n; i++) {
+		struct model_effect ef = { .cls = u->locks.v[i].cls, .kind = EF_FORGET };
+
+		ef.unless.op = C_TRUE;
+		if (!name_to_ref(fn, u->locks.v[i].name, &ef.inst, &ef.tag))
+			continue;
+		if (ef.tag) {
+			ef.arg = ef.inst;
+			memset(&ef.inst, 0, sizeof(ef.inst));
+		}
+		for (int c = 0; c < api->ncases; c++)
+			add_effect(&api->cases[c], &ef);
+	}
+}
+
+static struct model_api *build(const struct summaries *s, const struct ir_function *fn,
+			       const struct builder *b, const struct engine_uncertain *u)
+{
+	struct model_api *api = xcalloc(1, sizeof(*api));
+	const struct exit_path **cls = xcalloc(b->exits.n + 1, sizeof(*cls));
+	bool separable;
+	int ncls = collect_classes(b, cls, &separable);
+
+	api->name = fn->name;
+	api->nparams = fn->nparams;
+	api->params = xcalloc(fn->nparams + 1, sizeof(*api->params));
+	for (int i = 0; i < fn->nparams; i++)
+		api->params[i].name = fn->params[i]->key;
+	api->sleeps = callee_sleeps(s, fn);
+	api->exhaustive = true;
+	if (ncls > MAX_CLASSES) {	/* too many to list: say nothing per class */
+		separable = false;
+		ncls = MAX_CLASSES;
+	}
+	api->ncases = separable && ncls > 1 ? ncls : 1;
+	api->cases = xcalloc(api->ncases, sizeof(*api->cases));
+	for (int c = 0; c < api->ncases; c++) {
+		struct model_cond *cond = &api->cases[c].cond;
+
+		cond->op = C_TRUE;
+		if (api->ncases > 1) {
+			cond->ref.param = REF_RET;
+			cond->op = cls[c]->kind == R_NONZERO ? C_NE : C_EQ;
+			cond->value = cond->number = cls[c]->kind == R_NONZERO ? 0 : cls[c]->value;
+		}
+	}
+	/* every lock any path touched, once */
+	for (int i = 0; i < b->exits.n; i++)
+		for (int j = 0; j < b->exits.v[i].nfx; j++) {
+			const struct lock_effect *key = &b->exits.v[i].fx[j];
+			struct model_effect ef = { .cls = key->cls };
+			bool dup = false, uniform;
+			int kinds[MAX_CLASSES];
+
+			for (int i2 = 0; i2 <= i && !dup; i2++)
+				for (int j2 = 0; j2 < b->exits.v[i2].nfx && !dup; j2++)
+					if ((i2 < i || j2 < j) && b->exits.v[i2].fx[j2].name == key->name &&
+					    b->exits.v[i2].fx[j2].cls == key->cls)
+						dup = true;
+			if (dup || !name_to_ref(fn, key->name, &ef.inst, &ef.tag))
+				continue;
+			if (ef.tag) {	/* pmd_lock(pmd): the reference is the argument */
+				ef.arg = ef.inst;
+				memset(&ef.inst, 0, sizeof(ef.inst));
+			}
+			ef.unless.op = C_TRUE;
+			uniform = true;
+			for (int c = 0; c < ncls; c++) {
+				kinds[c] = class_effect(b, cls[c], key, &ef.mode);
+				uniform &= kinds[c] == kinds[0];
+			}
+			for (int c = 0; c < api->ncases; c++)
+				add_net(&api->cases[c], ef,
+					uniform ? kinds[0] : api->ncases > 1 ? kinds[c] : NET_FORGET);
+		}
+	add_ret_names(api, fn, b, cls);
+	add_uncertain(api, fn, u);
+	free(cls);
+	return api;
+}
+
+static struct cached *cache_find(struct summaries *s, const char *name)
+{
+	for (int i = 0; i < s->cache.n; i++)
+		if (s->cache.v[i].name == name)
+			return &s->cache.v[i];
+	return NULL;
+}
+
+const struct model_api *summaries_get(void *ctx, const struct ir_event *call)
+{
+	struct summaries *s = ctx;
+	struct cached *c = cache_find(s, call->callee);
+	struct arena arena = {0};
+	struct ir_function *fn;
+	struct builder b = {0};
+	struct engine_uncertain u = {0};
+	struct engine_config cfg;
+	const char *why;
+	int idx;
+
+	if (c)
+		return c->busy ? NULL : c->api;	/* busy: recursion */
+	if (s->depth >= MAX_DEPTH)
+		return NULL;
+	vec_push(&s->cache, ((struct cached){ call->callee, NULL, true }));
+	idx = s->cache.n - 1;
+	fn = s->lower(s->ctx, call->callee, &arena);
+	if (fn) {
+		cfg = s->cfg;
+		cfg.on_exit = on_exit_path;
+		cfg.exit_ctx = &b;
+		cfg.uncertain = &u;
+		s->depth++;
+		if (engine_run(&cfg, fn, &why) && b.exits.n)
+			s->cache.v[idx].api = build(s, fn, &b, &u);
+		s->depth--;
+		vec_free(&u.locks);
+	}
+	for (int i = 0; i < b.exits.n; i++) {
+		free(b.exits.v[i].fx);
+		free(b.exits.v[i].names);
+	}
+	vec_free(&b.exits);
+	arena_reset(&arena);
+	s->cache.v[idx].busy = false;
+	return s->cache.v[idx].api;
+}
+
+static void print_ref(FILE *out, const struct model_api *api, const struct model_ref *r)
+{
+	bool deref = r->nsteps && r->steps[0].kind == '*';
+
+	fprintf(out, "%s%s", deref ? "*" : "", r->param == REF_RET ? "ret" : api->params[r->param].name);
+	for (int i = deref; i < r->nsteps; i++)
+		fprintf(out, "%s%s", r->steps[i].kind == '>' ? "->" : ".", r->steps[i].field);
+}
+
+void summary_print(FILE *out, const struct model_api *api)
+{
+	static const char *const kind[] = {
+		[EF_ACQUIRE] = "acquire", [EF_TRY] = "try", [EF_RELEASE] = "release",
+		[EF_DOWNGRADE] = "downgrade", [EF_ASSERT] = "assert", [EF_RELOCK] = "relock",
+		[EF_MARK_PTL] = "mark", [EF_FAIL] = "fail", [EF_NAME] = "name", [EF_FORGET] = "forget",
+	};
+
+	fprintf(out, "fn %s(", api->name);
+	for (int i = 0; i < api->nparams; i++)
+		fprintf(out, "%s%s", i ? ", " : "", api->params[i].name);
+	fprintf(out, ")\n%s", api->sleeps ? "\tsleeps\n" : "");
+	for (int c = 0; c < api->ncases; c++) {
+		const struct model_case *mc = &api->cases[c];
+
+		fprintf(out, "\t");
+		if (mc->cond.op != C_TRUE)
+			fprintf(out, "on ret %s %lld: ", mc->cond.op == C_NE ? "!=" : "==",
+				(long long)mc->cond.value);
+		if (!mc->neffects)
+			fprintf(out, "nothing");
+		for (int e = 0; e < mc->neffects; e++) {
+			const struct model_effect *ef = &mc->effects[e];
+
+			fprintf(out, "%s%s %s%s%s ", e ? ", " : "", kind[ef->kind], lock_class_name(ef->cls),
+				ef->mode == LM_READ ? ":read" : ef->mode == LM_WRITE ? ":write" : "",
+				"");
+			if (ef->tag) {
+				fprintf(out, "%s(", ef->tag);
+				print_ref(out, api, &ef->arg);
+				fprintf(out, ")");
+			} else {
+				print_ref(out, api, &ef->inst);
+			}
+		}
+		fprintf(out, "\n");
+	}
+}

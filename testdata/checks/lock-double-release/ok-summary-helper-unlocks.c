@@ -1,0 +1,21 @@
+/* The same helper used correctly: it drops the lock, the caller does not. */
+#include <linux/mm.h>
+
+static void demo_bad_area(struct mm_struct *mm, unsigned long address)
+{
+	mmap_read_unlock(mm);
+}
+
+int demo_fault(struct mm_struct *mm, unsigned long address)
+{
+	struct vm_area_struct *vma;
+
+	mmap_read_lock(mm);
+	vma = vma_lookup(mm, address);
+	if (!vma) {
+		demo_bad_area(mm, address);
+		return -EFAULT;
+	}
+	mmap_read_unlock(mm);
+	return 0;
+}
