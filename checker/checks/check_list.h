@@ -7,3 +7,7 @@ CHECK(lock_leak, "lock-leak",
       "a path returns with a lock held that another path returning the same value releases")
 CHECK(sleep_under_ptl, "sleep-under-ptl",
       "a call that may sleep is made while a page-table spinlock is held")
+CHECK(vma_use_after_unlock, "vma-use-after-unlock",
+      "a VMA is used after the lock that kept it alive was released")
+CHECK(vma_stale_after_relock, "vma-stale-after-relock",
+      "a VMA looked up before its lock was dropped and re-taken is used without a new lookup")

@@ -401,6 +401,69 @@ static struct aval eval(struct engine *eng, const struct state *st, const struct
 
 static bool derived_from(const char *name, const char *base);
 
+bool engine_is_vma(const struct engine *eng, const struct ir_expr *e)
+{
+	const char *t = e->type, *v = eng->model->vma_type;
+	size_t n = v ? strlen(v) : 0;
+
+	return v && !strncmp(t, v, n) && !strcmp(t + n, " *");
+}
+
+const char *engine_expr_text(struct engine *eng, const struct ir_expr *e)
+{
+	struct strbuf sb = {0};
+	const char *r;
+
+	sb_add(&sb, "");
+	ir_expr_print(&sb, e);
+	r = arena_strdup(eng->arena, sb.s);
+	sb_free(&sb);
+	return r;
+}
+
+/* The mm of a VMA value: what vma->vm_mm holds in this state. */
+static sym_t vma_mm(struct engine *eng, const struct state *st, sym_t vma)
+{
+	sym_t loc;
+
+	if (!eng->model->fault.mm_field)
+		return NO_SYM;
+	loc = sym_named(eng, "%s->%s", eng->names[vma], eng->model->fault.mm_field);
+	return value_of(eng, st, loc);
+}
+
+const struct lock *engine_vma_lock(struct engine *eng, const struct state *st,
+				   const struct ir_expr *e, struct keeper *keeper)
+{
+	struct aval v;
+	const struct lock *lk, *best = NULL;
+
+	if (e->kind != X_PATH || e->path.addr || !engine_is_vma(eng, e))
+		return NULL;
+	v = eval(eng, st, e);
+	if (v.sym == NO_SYM)
+		return NULL;
+	*keeper = v.f.keeper;
+	if (keeper->cls == LC_NR) {	/* no provenance: its own mm's mmap_lock */
+		*keeper = (struct keeper){ LC_MMAP, vma_mm(eng, st, v.sym), 0, {0}, NULL };
+		lk = state_find_lock(st, LC_MMAP, keeper->inst);
+		/* only what this function did to that lock says anything */
+		return lk && lk->here ? lk : NULL;
+	}
+	if (keeper->cls != LC_FAULT)
+		return state_find_lock(st, keeper->cls, keeper->inst);
+	/* the fault's lock: whichever record this path has for it */
+	const struct lock *cand[3] = {
+		state_find_lock(st, LC_FAULT, keeper->inst),
+		state_find_lock(st, LC_VMA, keeper->inst),
+		state_find_lock(st, LC_MMAP, vma_mm(eng, st, keeper->inst)),
+	};
+	for (int i = 0; i < 3; i++)
+		if (cand[i] && cand[i]->here && (!best || cand[i]->status != LS_HELD))
+			best = cand[i];
+	return best;
+}
+
 /*
  * Can code holding 'base' reach the value 's'? It is base itself, a field
  * below it (vma->vm_mm), or stored in one (pvmw->ptl = pmd_lock(...)).
@@ -933,7 +996,10 @@ static void set_lock(struct engine *eng, struct state *st, enum lock_class cls, 
 		     const struct ir_event *ev, const char *how, const char *text)
 {
 	const struct lock *prev = state_find_lock(st, cls, inst);
-	struct lock lk = { cls, inst, status, mode, here, ev->loc, how, text, false, false };
+	struct lock lk = {
+		.cls = cls, .inst = inst, .status = status, .mode = mode, .here = here,
+		.at = ev->loc, .how = how, .text = text,
+	};
 
 	/* the first thing this function does to a lock says if it was held on entry */
 	if (prev && prev->here)
@@ -941,8 +1007,16 @@ static void set_lock(struct engine *eng, struct state *st, enum lock_class cls, 
 	else	/* dropping it, or asserting it, says it was held; trying says not */
 		lk.held_at_entry = status == LS_RELEASED || (status == LS_HELD && !here) ||
 				   (prev && prev->status == LS_HELD);
-	if (prev)
+	if (prev) {
 		lk.escaped = prev->escaped && status == LS_HELD;
+		lk.epoch = prev->epoch;
+		lk.dropped_at = prev->dropped_at;
+		/* taken again after a release: VMAs looked up before are stale */
+		if (status == LS_HELD && here && prev->status != LS_HELD) {
+			lk.epoch++;
+			lk.dropped_at = prev->at;
+		}
+	}
 	state_set_lock(eng->arena, st, &lk);
 }
 
@@ -1011,6 +1085,23 @@ static void mark_ptl(struct engine *eng, struct state *st, sym_t s)
 	state_put_fact(eng->arena, st, &f);
 }
 
+/* alive REF under CLASS REF: the VMA's provenance, with the lock's epoch now. */
+static void keep_alive(struct engine *eng, struct state *st, const struct call_ctx *cc,
+		       const struct model_effect *ef, const char *how)
+{
+	sym_t v = ref_value(eng, st, cc, &ef->inst).sym;
+	sym_t k = ref_value(eng, st, cc, &ef->arg).sym;
+	const struct lock *lk;
+	struct fact f;
+
+	if (v == NO_SYM || k == NO_SYM)
+		return;
+	lk = state_find_lock(st, ef->cls, k);
+	f = state_get_fact(st, v);
+	f.keeper = (struct keeper){ ef->cls, k, lk ? lk->epoch : 0, cc->ev->loc, how };
+	state_put_fact(eng->arena, st, &f);
+}
+
 /* The lock a call hands out is a function of its arguments: pmd_lock(mm, pmd) twice is one lock. */
 static void name_value(struct engine *eng, struct state *st, struct call_ctx *cc,
 		       const struct model_effect *ef)
@@ -1047,6 +1138,10 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 
 	if (ef->kind == EF_NAME) {
 		name_value(eng, st, cc, ef);
+		return;
+	}
+	if (ef->kind == EF_ALIVE) {
+		keep_alive(eng, st, cc, ef, how);
 		return;
 	}
 	if (cls == LC_FAULT) {
@@ -1104,10 +1199,17 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 		if (!prev)
 			set_lock(eng, st, cls, inst, LS_HELD, ef->mode, false, cc->ev, how, text);
 		break;
-	case EF_RELOCK:
+	case EF_RELOCK: {	/* dropped and taken again inside the call */
+		struct lock lk;
+
 		set_lock(eng, st, cls, inst, LS_HELD, prev ? prev->mode : LM_READ,
 			 prev ? prev->here : false, cc->ev, how, text);
+		lk = *state_find_lock(st, cls, inst);
+		lk.epoch++;
+		lk.dropped_at = cc->ev->loc;
+		state_set_lock(eng->arena, st, &lk);
 		break;
+	}
 	case EF_MARK_PTL:
 		mark_ptl(eng, st, inst);
 		break;
@@ -1118,6 +1220,7 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 		forget_lock(eng, st, cls, inst);
 		break;
 	case EF_NAME:
+	case EF_ALIVE:
 		break;
 	}
 }
@@ -1313,6 +1416,7 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 		from_summary = cc.api != NULL;
 	}
 	ha.api = cc.api;
+	ha.summary = from_summary;
 	/*
 	 * What a call always releases, it releases before it sleeps
 	 * (migration_entry_wait_on_locked() drops the PTL, then waits).
@@ -1586,8 +1690,12 @@ static void run_events(struct engine *eng, const struct ir_block *bb, int from, 
 		case OP_ASSIGN:
 			do_assign(eng, st, ev);
 			break;
-		case OP_DEREF:
+		case OP_DEREF: {
+			struct hook_args ha = { .eng = eng, .st = st, .ev = ev, .expr = ev->src };
+
+			run_hooks(HOOK_DEREF, &ha);
 			break;
+		}
 		case OP_CALL: {
 			struct continue_ctx cc = { bb, i + 1 };
 
@@ -1597,6 +1705,31 @@ static void run_events(struct engine *eng, const struct ir_block *bb, int from, 
 		}
 	}
 	finish_block(eng, bb, st);
+}
+
+/*
+ * On entry, vmf->vma of a fault-context parameter is kept alive by the
+ * fault's lock (mmap_lock, or the VMA lock under FAULT_FLAG_VMA_LOCK).
+ */
+static struct state *entry_state(struct engine *eng)
+{
+	struct state *st = state_new(eng->arena);
+	const struct model *m = eng->model;
+
+	for (int i = 0; m->fault_ctx_type && i < eng->fn->nparams; i++) {
+		const struct ir_var *p = eng->fn->params[i];
+		struct fact f;
+		sym_t vma;
+
+		if (p->type != intern(m->fault_ctx_type))
+			continue;
+		vma = sym_named(eng, "%s->%s", p->key, m->fault_ctx_vma);
+		fact_init(&f, vma);
+		f.keeper = (struct keeper){ LC_FAULT, vma, 0, eng->fn->loc,
+			arena_printf(eng->arena, "the fault's VMA %s->%s", p->name, m->fault_ctx_vma) };
+		state_put_fact(eng->arena, st, &f);
+	}
+	return st;
 }
 
 bool engine_run(const struct engine_config *cfg, struct ir_function *fn, const char **why)
@@ -1613,7 +1746,7 @@ bool engine_run(const struct engine_config *cfg, struct ir_function *fn, const c
 	for (int v = 0; v < fn->nvars; v++)
 		eng.var_loc[v] = sym_lookup(&eng, fn->vars[v]->key, true);
 	eng.start = clock();
-	propagate(&eng, 0, state_new(eng.arena));
+	propagate(&eng, 0, entry_state(&eng));
 	while (eng.head < eng.tail) {
 		struct pending p = eng.work[eng.head++];
 

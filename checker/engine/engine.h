@@ -40,6 +40,17 @@ struct lock {
 	const char *text;	/* the instance as written where it was taken: "vmf->ptl" */
 	bool escaped;		/* handed to unknown code or stored for the caller */
 	bool held_at_entry;	/* implied by this function's first action on it */
+	unsigned epoch;		/* +1 each time it is taken again after a release */
+	struct ir_loc dropped_at;	/* the release before the latest acquire */
+};
+
+/* For a VMA pointer: the lock that keeps the object alive, as of its lookup. */
+struct keeper {
+	enum lock_class cls;	/* LC_NR: none known */
+	sym_t inst;		/* the mm, the vma itself, or (LC_FAULT) the vma */
+	unsigned epoch;		/* the lock's epoch when the VMA was looked up */
+	struct ir_loc at;	/* where it was looked up */
+	const char *how;	/* "find_vma()", "vmf->vma (fault context)" */
 };
 
 struct fact {
@@ -49,6 +60,7 @@ struct fact {
 	int64_t ne;		/* value != ne */
 	int64_t lo, hi;		/* lo <= value <= hi */
 	uint64_t set, clear;	/* bits known set / clear */
+	struct keeper keeper;	/* VMA provenance; cls LC_NR when none */
 };
 
 struct binding {
@@ -82,6 +94,7 @@ enum hook_kind {
 	HOOK_RELEASE,		/* before a lock is dropped; ->lock as above */
 	HOOK_CALL,		/* before a call's effects; ->api may be NULL */
 	HOOK_RETURN,		/* a path leaves the function */
+	HOOK_DEREF,		/* a pointer is read through; ->expr is the pointer */
 	HOOK_FUNCTION_END,	/* all paths done (not called when the engine gave up) */
 	HOOK_NR
 };
@@ -98,6 +111,8 @@ struct hook_args {
 	const char *inst_text;		/* the instance as written at this call */
 	const struct ir_block *bb;	/* HOOK_RETURN */
 	const struct aval *ret;		/* HOOK_RETURN: value returned, NULL for void */
+	const struct ir_expr *expr;	/* HOOK_DEREF: the pointer */
+	bool summary;			/* HOOK_CALL: ->api is a summary, not the model */
 };
 
 typedef void (*hook_fn)(const struct hook_args *a);
@@ -145,6 +160,17 @@ void **engine_check_data(struct engine *eng, int check_index);
 
 /* "mmap_lock of vma->vm_mm", "page-table lock ptl", ... */
 const char *lock_describe(const struct engine *eng, enum lock_class cls, const char *text);
+
+/*
+ * The lock keeping the VMA that 'e' points to alive, and how the VMA was
+ * obtained: its recorded provenance, the fault context's lock for
+ * vmf->vma, or the mmap_lock of its own vm_mm. NULL when the engine does
+ * not know the lock's state on this path (then nothing may be said).
+ */
+const struct lock *engine_vma_lock(struct engine *eng, const struct state *st,
+				   const struct ir_expr *e, struct keeper *keeper);
+bool engine_is_vma(const struct engine *eng, const struct ir_expr *e);
+const char *engine_expr_text(struct engine *eng, const struct ir_expr *e);
 
 /* Returned, or stored where a parameter or global reaches it. */
 bool engine_lock_visible(struct engine *eng, const struct state *st, const struct lock *lk,

@@ -202,7 +202,7 @@ static bool parse_effect(struct parser *ps, struct model_effect *ef)
 		{ "acquire", EF_ACQUIRE }, { "try", EF_TRY }, { "release", EF_RELEASE },
 		{ "downgrade", EF_DOWNGRADE }, { "assert", EF_ASSERT },
 		{ "relock", EF_RELOCK }, { "mark", EF_MARK_PTL }, { "fail", EF_FAIL },
-		{ "name", EF_NAME }, { "forget", EF_FORGET },
+		{ "name", EF_NAME }, { "forget", EF_FORGET }, { "alive", EF_ALIVE },
 	};
 	size_t i;
 
@@ -215,6 +215,14 @@ static bool parse_effect(struct parser *ps, struct model_effect *ef)
 		return false;
 	}
 	ef->kind = kinds[i].kind;
+	if (ef->kind == EF_ALIVE) {	/* alive REF under CLASS REF */
+		if (!parse_ref(ps, &ef->inst) || !accept(ps, "under") || !parse_class(ps, ef) ||
+		    !parse_ref(ps, &ef->arg)) {
+			perr(ps, "usage: alive REF under CLASS REF", NULL);
+			return false;
+		}
+		return true;
+	}
 	if (ef->kind != EF_NAME) {
 		/* CLASS TAG(REF): the lock named like a 'name' effect names it */
 		char *save;
@@ -429,6 +437,28 @@ static bool parse_directive(struct parser *ps, struct model *m)
 			perr(ps, "usage: fault-lock FLAG MM_FIELD", NULL);
 			return false;
 		}
+		return true;
+	}
+	if (accept(ps, "vma-type")) {	/* vma-type struct vm_area_struct */
+		char *s;
+
+		skip_ws(ps);
+		s = ps->p;
+		ps->p += strlen(ps->p);
+		while (ps->p > s && isspace((unsigned char)ps->p[-1]))
+			ps->p--;
+		m->vma_type = intern_len(s, ps->p - s);
+		return true;
+	}
+	if (accept(ps, "fault-context")) {	/* fault-context struct vm_fault vma */
+		const char *tag = ident(ps), *name = ident(ps), *field = ident(ps);
+
+		if (!tag || !name || !field) {
+			perr(ps, "usage: fault-context struct NAME FIELD", NULL);
+			return false;
+		}
+		m->fault_ctx_type = intern(xasprintf("%s %s *", tag, name));
+		m->fault_ctx_vma = field;
 		return true;
 	}
 	if (accept(ps, "ptl-path")) {

@@ -50,6 +50,7 @@ enum effect_kind {
 	EF_FAIL,		/* the acquire failed: known not held */
 	EF_NAME,		/* the value at inst is TAG(arg): same args, same lock */
 	EF_FORGET,		/* the call may or may not have changed it: unknown */
+	EF_ALIVE,		/* the VMA at inst is kept alive by the lock cls/arg */
 };
 
 struct model_effect {
@@ -116,6 +117,9 @@ struct model {
 	struct model_api *apis;
 	int napis, capapis;
 	struct fault_lock_def fault;
+	const char *vma_type;		/* "struct vm_area_struct" */
+	const char *fault_ctx_type;	/* "struct vm_fault": its ->vma is the fault's VMA */
+	const char *fault_ctx_vma;	/* "vma" */
 	struct ptl_path ptl_paths[8];
 	int nptl_paths;
 };

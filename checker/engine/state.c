@@ -30,14 +30,16 @@ struct state *state_copy(struct arena *a, const struct state *st)
 static bool lock_same(const struct lock *a, const struct lock *b)
 {
 	return a->cls == b->cls && a->inst == b->inst && a->status == b->status &&
-	       a->mode == b->mode && a->here == b->here && a->escaped == b->escaped;
+	       a->mode == b->mode && a->here == b->here && a->escaped == b->escaped &&
+	       a->epoch == b->epoch;
 }
 
 static bool fact_same(const struct fact *a, const struct fact *b)
 {
 	return a->sym == b->sym && a->ptl == b->ptl && a->has_ne == b->has_ne &&
 	       (!a->has_ne || a->ne == b->ne) && a->lo == b->lo && a->hi == b->hi &&
-	       a->set == b->set && a->clear == b->clear;
+	       a->set == b->set && a->clear == b->clear && a->keeper.cls == b->keeper.cls &&
+	       a->keeper.inst == b->keeper.inst && a->keeper.epoch == b->keeper.epoch;
 }
 
 bool state_equal(const struct state *a, const struct state *b)
@@ -69,7 +71,8 @@ uint64_t state_hash(const struct state *st)
 	h = hash_bytes(st->env, st->nenv * sizeof(*st->env), h);
 	for (int i = 0; i < st->nfacts; i++) {
 		const struct fact *f = &st->facts[i];
-		int64_t k[6] = { f->sym, f->lo, f->hi, (int64_t)f->set, (int64_t)f->clear,
+		int64_t k[7] = { f->sym, f->lo, f->hi, (int64_t)f->set, (int64_t)f->clear,
+				 f->keeper.cls * 1000003LL + f->keeper.inst * 31 + f->keeper.epoch,
 				 f->has_ne ? f->ne : 0x5a5a };
 
 		h = hash_bytes(k, sizeof(k), h);
@@ -193,12 +196,13 @@ void fact_init(struct fact *f, sym_t sym)
 	f->sym = sym;
 	f->lo = INT64_MIN;
 	f->hi = INT64_MAX;
+	f->keeper.cls = LC_NR;
 }
 
 bool fact_is_trivial(const struct fact *f)
 {
 	return !f->ptl && !f->has_ne && f->lo == INT64_MIN && f->hi == INT64_MAX &&
-	       !f->set && !f->clear;
+	       !f->set && !f->clear && f->keeper.cls == LC_NR;
 }
 
 const struct fact *state_find_fact(const struct state *st, sym_t sym)
