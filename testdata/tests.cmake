@@ -2,7 +2,9 @@
 set(FIXTURES ${CMAKE_SOURCE_DIR}/testdata)
 
 # One test per check: every fixture's expectations hold.
-foreach(check lock-double-release lock-double-acquire lock-leak sleep-under-ptl)
+foreach(check lock-double-release lock-double-acquire lock-leak sleep-under-ptl
+              vma-use-after-unlock vma-stale-after-relock
+              migrate-to-ram-mmap-lock migrate-to-ram-under-vma-lock)
   add_test(NAME fixtures-${check}
            COMMAND ${FIXTURES}/run-fixtures.sh $<TARGET_FILE:mmlock> ${FIXTURES}/checks/${check})
 endforeach()

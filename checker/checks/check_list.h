@@ -11,3 +11,7 @@ CHECK(vma_use_after_unlock, "vma-use-after-unlock",
       "a VMA is used after the lock that kept it alive was released")
 CHECK(vma_stale_after_relock, "vma-stale-after-relock",
       "a VMA looked up before its lock was dropped and re-taken is used without a new lookup")
+CHECK(migrate_to_ram_under_vma_lock, "migrate-to-ram-under-vma-lock",
+      "a ->migrate_to_ram callback is called where only the per-VMA lock may be held")
+CHECK(migrate_to_ram_mmap_lock, "migrate-to-ram-mmap-lock",
+      "a driver's ->migrate_to_ram callback depends on mmap_lock (reported by design)")

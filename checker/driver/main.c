@@ -32,6 +32,29 @@ static struct ir_function *lower_for_summary(void *ctx, const char *name, struct
 	return fe_lower_by_name(ctx, name, a);
 }
 
+static void add_slot(void *ctx, const char *type, const char *field, const char *fn,
+		     struct ir_loc loc)
+{
+	VEC(struct tu_slot) *slots = ctx;
+
+	vec_push(slots, ((struct tu_slot){ type, field, fn, loc }));
+}
+
+/* Whole-TU checks: callbacks stored in initialisers and what they call. */
+static void run_tu_checks(struct run *r, struct fe_tu *tu)
+{
+	VEC(struct tu_slot) slots = {0};
+	struct tu_view view = { r->cfg.model, lower_for_summary, tu, NULL, 0 };
+
+	if (r->opt->dump_ir)
+		return;
+	fe_for_each_function_slot(tu, add_slot, &slots);
+	view.slots = slots.v;
+	view.nslots = slots.n;
+	engine_run_tu_hooks(&view);
+	vec_free(&slots);
+}
+
 static void on_function(struct fe_tu *tu, const char *name, struct ir_function *fn,
 			const char *skipped, void *data)
 {
@@ -84,6 +107,7 @@ static bool check_file(struct run *r, struct model *model, const char *file)
 	r->cfg.summary_ctx = summaries_new(&r->cfg, lower_for_summary, res.tu);
 	r->cfg.summary = summaries_get;
 	fe_for_each_function(res.tu, &arena, on_function, r);
+	run_tu_checks(r, res.tu);
 	summaries_free(r->cfg.summary_ctx);
 	r->cfg.summary_ctx = NULL;
 	r->cfg.summary = NULL;

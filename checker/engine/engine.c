@@ -31,6 +31,19 @@ void engine_add_hook(enum hook_kind kind, hook_fn fn)
 	hooks[kind].fn[hooks[kind].n++] = fn;
 }
 
+static VEC(tu_hook_fn) tu_hooks;
+
+void engine_add_tu_hook(tu_hook_fn fn)
+{
+	vec_push(&tu_hooks, fn);
+}
+
+void engine_run_tu_hooks(const struct tu_view *tu)
+{
+	for (int i = 0; i < tu_hooks.n; i++)
+		tu_hooks.v[i](tu);
+}
+
 struct pending {
 	int block;
 	struct state *st;
@@ -400,6 +413,7 @@ static struct aval eval(struct engine *eng, const struct state *st, const struct
 }
 
 static bool derived_from(const char *name, const char *base);
+static sym_t vma_mm(struct engine *eng, const struct state *st, sym_t vma);
 
 bool engine_is_vma(const struct engine *eng, const struct ir_expr *e)
 {
@@ -419,6 +433,42 @@ const char *engine_expr_text(struct engine *eng, const struct ir_expr *e)
 	r = arena_strdup(eng->arena, sb.s);
 	sb_free(&sb);
 	return r;
+}
+
+int engine_fault_vma_locked(struct engine *eng, const struct state *st, bool *mmap_held)
+{
+	const struct model *m = eng->model;
+
+	*mmap_held = false;
+	for (int i = 0; m->fault_ctx_type && i < eng->fn->nparams; i++) {
+		const struct ir_var *p = eng->fn->params[i];
+		sym_t flags, vma, mm;
+		const struct lock *lk;
+		struct fact f;
+
+		if (p->type != intern(m->fault_ctx_type) || !m->fault.resolved)
+			continue;
+		flags = value_of(eng, st, sym_named(eng, "%s->%s", p->key, m->fault_ctx_flags));
+		vma = value_of(eng, st, sym_named(eng, "%s->%s", p->key, m->fault_ctx_vma));
+		mm = vma_mm(eng, st, vma);
+		lk = state_find_lock(st, LC_MMAP, mm);
+		*mmap_held = lk && lk->status == LS_HELD;
+		f = state_get_fact(st, flags);
+		return fact_test(&f, CMP_ANYBIT, m->fault.flag);
+	}
+	return -2;
+}
+
+const char *engine_callback_field(const struct engine *eng, const struct ir_event *ev)
+{
+	const struct ir_expr *e = ev->callee_expr;
+
+	if (ev->callee || !e || e->kind != X_PATH || !e->path.nsteps)
+		return NULL;
+	for (int i = 0; i < eng->model->ncallbacks; i++)
+		if (e->path.steps[e->path.nsteps - 1].field == eng->model->callbacks[i].field)
+			return eng->model->callbacks[i].field;
+	return NULL;
 }
 
 /* The mm of a VMA value: what vma->vm_mm holds in this state. */

@@ -118,6 +118,29 @@ struct hook_args {
 typedef void (*hook_fn)(const struct hook_args *a);
 void engine_add_hook(enum hook_kind kind, hook_fn fn);
 
+/*
+ * Whole-TU checks (a callback and what it calls): they see the functions
+ * stored in struct initialisers and can lower any function of the TU.
+ */
+struct tu_slot {
+	const char *type;	/* "struct dev_pagemap_ops" */
+	const char *field;	/* "migrate_to_ram" */
+	const char *fn;		/* "dmirror_devmem_fault" */
+	struct ir_loc loc;
+};
+
+struct tu_view {
+	const struct model *model;
+	struct ir_function *(*lower)(void *ctx, const char *name, struct arena *a);
+	void *ctx;
+	const struct tu_slot *slots;
+	int nslots;
+};
+
+typedef void (*tu_hook_fn)(const struct tu_view *tu);
+void engine_add_tu_hook(tu_hook_fn fn);
+void engine_run_tu_hooks(const struct tu_view *tu);
+
 /* --- running --- */
 
 struct engine_config {
@@ -170,6 +193,15 @@ const char *lock_describe(const struct engine *eng, enum lock_class cls, const c
 const struct lock *engine_vma_lock(struct engine *eng, const struct state *st,
 				   const struct ir_expr *e, struct keeper *keeper);
 bool engine_is_vma(const struct engine *eng, const struct ir_expr *e);
+
+/*
+ * The fault context (a struct vm_fault * parameter): is the fault running
+ * under the VMA lock on this path? 1 yes, 0 no, -1 unknown, -2 no context.
+ * *mmap_held says whether this path holds mmap_lock of its VMA's mm.
+ */
+int engine_fault_vma_locked(struct engine *eng, const struct state *st, bool *mmap_held);
+/* The callback slot an indirect call goes through (migrate_to_ram), or NULL. */
+const char *engine_callback_field(const struct engine *eng, const struct ir_event *ev);
 const char *engine_expr_text(struct engine *eng, const struct ir_expr *e);
 
 /* Returned, or stored where a parameter or global reaches it. */

@@ -401,6 +401,10 @@ static bool parse_body_line(struct parser *ps)
 		ps->api->exhaustive = true;
 		return true;
 	}
+	if (accept(ps, "needs-mmap")) {
+		ps->api->needs_mmap = true;
+		return true;
+	}
 	mc.cond.op = C_TRUE;
 	if (accept(ps, "otherwise")) {
 		mc.otherwise = true;
@@ -450,15 +454,27 @@ static bool parse_directive(struct parser *ps, struct model *m)
 		m->vma_type = intern_len(s, ps->p - s);
 		return true;
 	}
-	if (accept(ps, "fault-context")) {	/* fault-context struct vm_fault vma */
-		const char *tag = ident(ps), *name = ident(ps), *field = ident(ps);
+	if (accept(ps, "fault-context")) {	/* fault-context struct vm_fault vma flags */
+		const char *tag = ident(ps), *name = ident(ps), *field = ident(ps), *flags = ident(ps);
 
-		if (!tag || !name || !field) {
-			perr(ps, "usage: fault-context struct NAME FIELD", NULL);
+		if (!tag || !name || !field || !flags) {
+			perr(ps, "usage: fault-context struct NAME VMA_FIELD FLAGS_FIELD", NULL);
 			return false;
 		}
 		m->fault_ctx_type = intern(xasprintf("%s %s *", tag, name));
 		m->fault_ctx_vma = field;
+		m->fault_ctx_flags = flags;
+		return true;
+	}
+	if (accept(ps, "callback")) {	/* callback struct dev_pagemap_ops migrate_to_ram */
+		const char *tag = ident(ps), *name = ident(ps), *field = ident(ps);
+
+		if (!tag || !name || !field || m->ncallbacks == (int)ARRAY_SIZE(m->callbacks)) {
+			perr(ps, "usage: callback struct NAME FIELD", NULL);
+			return false;
+		}
+		m->callbacks[m->ncallbacks].type = intern(xasprintf("%s %s", tag, name));
+		m->callbacks[m->ncallbacks++].field = field;
 		return true;
 	}
 	if (accept(ps, "ptl-path")) {

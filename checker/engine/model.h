@@ -89,6 +89,7 @@ struct model_api {
 	int nparams;
 	const char *ret_type;	/* "vm_fault_t", "bool", ... or NULL: any */
 	bool sleeps;
+	bool needs_mmap;	/* only correct with mmap_lock held (asserts or walks the VMA tree) */
 	bool exhaustive;
 	enum where_kind where;
 	int where_param;		/* W_IS_PTL */
@@ -120,6 +121,12 @@ struct model {
 	const char *vma_type;		/* "struct vm_area_struct" */
 	const char *fault_ctx_type;	/* "struct vm_fault": its ->vma is the fault's VMA */
 	const char *fault_ctx_vma;	/* "vma" */
+	const char *fault_ctx_flags;	/* "flags" */
+	struct {			/* callback slots drivers fill: dev_pagemap_ops.migrate_to_ram */
+		const char *type;	/* "struct dev_pagemap_ops" */
+		const char *field;
+	} callbacks[4];
+	int ncallbacks;
 	struct ptl_path ptl_paths[8];
 	int nptl_paths;
 };

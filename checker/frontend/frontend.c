@@ -198,6 +198,70 @@ struct ir_function *fe_lower_by_name(struct fe_tu *tu, const char *name, struct 
 	return n ? fe_lower_function(tu, n->cursor, arena) : NULL;
 }
 
+struct slot_ctx {
+	struct fe_tu *tu;
+	fe_slot_cb cb;
+	void *ctx;
+};
+
+/* "const struct dev_pagemap_ops" -> "struct dev_pagemap_ops" */
+static const char *unqualified(const char *type)
+{
+	while (!strncmp(type, "const ", 6) || !strncmp(type, "volatile ", 9))
+		type = strchr(type, ' ') + 1;
+	return intern(type);
+}
+
+static void slot_init_list(struct slot_ctx *sc, CXCursor list, const char *type)
+{
+	CXCursor kids[128];
+	int n = fe_children(list, kids, 128);
+
+	for (int i = 0; i < n && i < 128; i++) {
+		CXCursor sub[4], val, ref;
+		int ns = fe_children(kids[i], sub, 4);
+
+		/* designated: a MemberRef, then the value */
+		if (clang_getCursorKind(kids[i]) != CXCursor_UnexposedExpr || ns != 2 ||
+		    clang_getCursorKind(sub[0]) != CXCursor_MemberRef)
+			continue;
+		val = fe_strip(sub[1]);
+		if (clang_getCursorKind(val) == CXCursor_UnaryOperator && fe_children(val, sub + 2, 1) == 1)
+			val = fe_strip(sub[2]);	/* = &fn */
+		if (clang_getCursorKind(val) != CXCursor_DeclRefExpr)
+			continue;
+		ref = clang_getCursorReferenced(val);
+		if (clang_getCursorKind(ref) != CXCursor_FunctionDecl)
+			continue;
+		sc->cb(sc->ctx, type, cursor_name(sub[0]), cursor_name(ref),
+		       fe_loc(NULL, val));
+	}
+}
+
+static enum CXChildVisitResult slot_var(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct slot_ctx *sc = data;
+	CXCursor kids[8];
+	int n;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_VarDecl ||
+	    !clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+		return CXChildVisit_Continue;
+	n = fe_children(c, kids, 8);
+	for (int i = 0; i < n && i < 8; i++)
+		if (clang_getCursorKind(kids[i]) == CXCursor_InitListExpr)
+			slot_init_list(sc, kids[i], unqualified(fe_type(clang_getCursorType(c))));
+	return CXChildVisit_Continue;
+}
+
+void fe_for_each_function_slot(struct fe_tu *tu, fe_slot_cb cb, void *ctx)
+{
+	struct slot_ctx sc = { tu, cb, ctx };
+
+	clang_visitChildren(clang_getTranslationUnitCursor(tu->tu), slot_var, &sc);
+}
+
 struct each_ctx {
 	struct fe_tu *tu;
 	struct arena *arena;

@@ -43,6 +43,16 @@ void fe_for_each_function(struct fe_tu *tu, struct arena *arena, fe_function_cb 
  */
 struct ir_function *fe_lower_by_name(struct fe_tu *tu, const char *name, struct arena *arena);
 
+/*
+ * Functions stored in struct initialisers of the main file
+ * (static const struct dev_pagemap_ops ops = { .migrate_to_ram = fn }):
+ * cb gets the struct type ("struct dev_pagemap_ops"), the field and the
+ * function's name.
+ */
+typedef void (*fe_slot_cb)(void *ctx, const char *type, const char *field, const char *fn,
+			   struct ir_loc loc);
+void fe_for_each_function_slot(struct fe_tu *tu, fe_slot_cb cb, void *ctx);
+
 /* Value of an enum constant visible in the TU. */
 bool fe_lookup_constant(struct fe_tu *tu, const char *name, long long *value);
 
