@@ -498,7 +498,23 @@ const struct lock *engine_vma_lock(struct engine *eng, const struct state *st,
 		*keeper = (struct keeper){ LC_MMAP, vma_mm(eng, st, v.sym), 0, {0}, NULL };
 		lk = state_find_lock(st, LC_MMAP, keeper->inst);
 		/* only what this function did to that lock says anything */
-		return lk && lk->here ? lk : NULL;
+		if (lk)
+			return lk->here ? lk : NULL;
+		/*
+		 * A VMA handed in (madvise helpers) is alive under the caller's
+		 * mmap_lock; when this function works on exactly one mm's
+		 * mmap_lock (mmap_read_unlock(current->mm)), that is the one.
+		 */
+		for (int i = 0; i < st->nlocks; i++) {
+			if (st->locks[i].cls != LC_MMAP)
+				continue;
+			if (best || !st->locks[i].here)
+				return NULL;
+			best = &st->locks[i];
+		}
+		if (best)
+			keeper->inst = best->inst;
+		return best;
 	}
 	if (keeper->cls != LC_FAULT)
 		return state_find_lock(st, keeper->cls, keeper->inst);

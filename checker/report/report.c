@@ -51,9 +51,8 @@ struct finding *report_warn(const char *check, struct ir_loc loc, const char *fm
 	for (int i = function_start; i < findings.n; i++) {
 		struct finding *o = findings.v[i];
 
-		/* one finding per check and place, whatever path found it first */
-		if (o->check == check && o->loc.file == loc.file && o->loc.line == loc.line &&
-		    o->loc.col == loc.col) {
+		/* one finding per check and line, whatever path or column found it first */
+		if (o->check == check && o->loc.file == loc.file && o->loc.line == loc.line) {
 			free(msg);
 			return NULL;
 		}
