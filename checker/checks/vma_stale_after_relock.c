@@ -8,6 +8,7 @@
  */
 #include "check.h"
 
+static int slot;
 static const char *id = "vma-stale-after-relock";
 
 static void check_use(const struct hook_args *a, const struct ir_expr *e, struct ir_loc at)
@@ -17,6 +18,8 @@ static void check_use(const struct hook_args *a, const struct ir_expr *e, struct
 	struct finding *f;
 
 	if (!lk || lk->status != LS_HELD || lk->epoch == k.epoch || !k.how)
+		return;
+	if (!engine_first_report(a->eng, a->st, slot, e, lk))
 		return;
 	f = report_warn(id, at, "VMA %s was looked up before %s was dropped and re-taken; "
 			"look it up again (vma_lookup()) before using it",
@@ -41,7 +44,7 @@ static void on_call(const struct hook_args *a)
 
 void check_vma_stale_after_relock_init(int index)
 {
-	(void)index;
+	slot = index;
 	engine_add_hook(HOOK_DEREF, on_deref);
 	engine_add_hook(HOOK_CALL, on_call);
 }

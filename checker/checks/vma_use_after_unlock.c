@@ -8,6 +8,7 @@
  */
 #include "check.h"
 
+static int slot;
 static const char *id = "vma-use-after-unlock";
 
 static void check_use(const struct hook_args *a, const struct ir_expr *e, struct ir_loc at)
@@ -17,6 +18,8 @@ static void check_use(const struct hook_args *a, const struct ir_expr *e, struct
 	struct finding *f;
 
 	if (!lk || lk->status != LS_RELEASED)
+		return;
+	if (!engine_first_report(a->eng, a->st, slot, e, lk))
 		return;
 	f = report_warn(id, at, "VMA %s is used after %s was released on this path",
 			engine_expr_text(a->eng, e), lock_describe(a->eng, lk->cls, lk->text));
@@ -41,7 +44,7 @@ static void on_call(const struct hook_args *a)
 
 void check_vma_use_after_unlock_init(int index)
 {
-	(void)index;
+	slot = index;
 	engine_add_hook(HOOK_DEREF, on_deref);
 	engine_add_hook(HOOK_CALL, on_call);
 }

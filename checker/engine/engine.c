@@ -423,6 +423,30 @@ bool engine_is_vma(const struct engine *eng, const struct ir_expr *e)
 	return v && !strncmp(t, v, n) && !strcmp(t + n, " *");
 }
 
+struct reported {
+	struct reported *next;
+	sym_t vma;
+	struct ir_loc at;
+};
+
+bool engine_first_report(struct engine *eng, const struct state *st, int check_index,
+			 const struct ir_expr *vma, const struct lock *lk)
+{
+	struct reported **head = (struct reported **)engine_check_data(eng, check_index);
+	sym_t s = eval(eng, st, vma).sym;
+
+	for (struct reported *r = *head; r; r = r->next)
+		if (r->vma == s && r->at.line == lk->at.line && r->at.file == lk->at.file)
+			return false;
+	struct reported *r = arena_alloc(eng->arena, sizeof(*r));
+
+	r->vma = s;
+	r->at = lk->at;
+	r->next = *head;
+	*head = r;
+	return true;
+}
+
 const char *engine_expr_text(struct engine *eng, const struct ir_expr *e)
 {
 	struct strbuf sb = {0};
@@ -495,7 +519,16 @@ const struct lock *engine_vma_lock(struct engine *eng, const struct state *st,
 		return NULL;
 	*keeper = v.f.keeper;
 	if (keeper->cls == LC_NR) {	/* no provenance: its own mm's mmap_lock */
-		*keeper = (struct keeper){ LC_MMAP, vma_mm(eng, st, v.sym), 0, {0}, NULL };
+		/*
+		 * Only for a VMA the function was handed (a parameter or a field
+		 * of one): it was valid on entry, under the lock as it was then.
+		 * A value from an unknown call may be a fresh lookup: silence.
+		 */
+		if (strchr(eng->names[v.sym], '@'))
+			return NULL;
+		*keeper = (struct keeper){ LC_MMAP, vma_mm(eng, st, v.sym), 0, eng->fn->loc,
+			arena_printf(eng->arena, "%s, valid on entry to %s()",
+				     engine_expr_text(eng, e), eng->fn->name) };
 		lk = state_find_lock(st, LC_MMAP, keeper->inst);
 		/* only what this function did to that lock says anything */
 		if (lk)

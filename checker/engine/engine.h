@@ -193,6 +193,12 @@ const char *lock_describe(const struct engine *eng, enum lock_class cls, const c
 const struct lock *engine_vma_lock(struct engine *eng, const struct state *st,
 				   const struct ir_expr *e, struct keeper *keeper);
 bool engine_is_vma(const struct engine *eng, const struct ir_expr *e);
+/*
+ * True the first time (per function) a check asks about this VMA and this
+ * lock transition: one finding per stale pointer, not one per use.
+ */
+bool engine_first_report(struct engine *eng, const struct state *st, int check_index,
+			 const struct ir_expr *vma, const struct lock *lk);
 
 /*
  * The fault context (a struct vm_fault * parameter): is the fault running
