@@ -23,6 +23,10 @@ extern struct check checks[];
 extern const int nchecks;
 
 struct check *check_find(const char *id);
+
+/* vma_uses.c: calls use() for each use of a VMA pointer at a deref or call hook. */
+typedef void (*vma_use_fn)(const struct hook_args *a, const struct ir_expr *vma, struct ir_loc at);
+void vma_uses(const struct hook_args *a, vma_use_fn use);
 void checks_init(void);
 
 #define CHECK(name, id, summary) void check_##name##_init(int index);

@@ -28,23 +28,14 @@ static void check_use(const struct hook_args *a, const struct ir_expr *e, struct
 	report_note(f, lk->at, "released here by %s", lk->how);
 }
 
-static void on_deref(const struct hook_args *a)
+static void on_use(const struct hook_args *a)
 {
-	check_use(a, a->expr, a->ev->loc);
-}
-
-/* A VMA passed to code the model does not describe may be read there. */
-static void on_call(const struct hook_args *a)
-{
-	if (a->api && !a->summary)
-		return;
-	for (int i = 0; i < a->ev->nargs; i++)
-		check_use(a, a->ev->args[i], a->ev->loc);
+	vma_uses(a, check_use);
 }
 
 void check_vma_use_after_unlock_init(int index)
 {
 	slot = index;
-	engine_add_hook(HOOK_DEREF, on_deref);
-	engine_add_hook(HOOK_CALL, on_call);
+	engine_add_hook(HOOK_DEREF, on_use);
+	engine_add_hook(HOOK_CALL, on_use);
 }
