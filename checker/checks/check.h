@@ -24,9 +24,9 @@ extern const int nchecks;
 
 struct check *check_find(const char *id);
 
-/* vma_uses.c: calls use() for each use of a VMA pointer at a deref or call hook. */
-typedef void (*vma_use_fn)(const struct hook_args *a, const struct ir_expr *vma, struct ir_loc at);
-void vma_uses(const struct hook_args *a, vma_use_fn use);
+/* pointer_uses.c: calls use() for each use of a pointer at a deref or call hook. */
+typedef void (*pointer_use_fn)(const struct hook_args *a, const struct ir_expr *ptr, struct ir_loc at);
+void pointer_uses(const struct hook_args *a, pointer_use_fn use);
 void checks_init(void);
 
 #define CHECK(name, id, summary) void check_##name##_init(int index);

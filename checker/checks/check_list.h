@@ -15,3 +15,5 @@ CHECK(migrate_to_ram_under_vma_lock, "migrate-to-ram-under-vma-lock",
       "a ->migrate_to_ram callback is called where only the per-VMA lock may be held")
 CHECK(migrate_to_ram_mmap_lock, "migrate-to-ram-mmap-lock",
       "a driver's ->migrate_to_ram callback depends on mmap_lock (reported by design)")
+CHECK(pte_use_after_unlock, "pte-use-after-unlock",
+      "a PTE pointer is used after its page-table lock was released")

@@ -14,9 +14,12 @@ static const char *id = "vma-stale-after-relock";
 static void check_use(const struct hook_args *a, const struct ir_expr *e, struct ir_loc at)
 {
 	struct keeper k;
-	const struct lock *lk = engine_vma_lock(a->eng, a->st, e, &k);
+	const struct lock *lk;
 	struct finding *f;
 
+	if (!engine_is_vma(a->eng, e))
+		return;
+	lk = engine_kept_lock(a->eng, a->st, e, &k);
 	if (!lk || lk->status != LS_HELD || lk->epoch == k.epoch || !k.how)
 		return;
 	if (!engine_first_report(a->eng, a->st, slot, e, lk))
@@ -31,7 +34,7 @@ static void check_use(const struct hook_args *a, const struct ir_expr *e, struct
 
 static void on_use(const struct hook_args *a)
 {
-	vma_uses(a, check_use);
+	pointer_uses(a, check_use);
 }
 
 void check_vma_stale_after_relock_init(int index)

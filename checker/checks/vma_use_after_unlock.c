@@ -14,9 +14,12 @@ static const char *id = "vma-use-after-unlock";
 static void check_use(const struct hook_args *a, const struct ir_expr *e, struct ir_loc at)
 {
 	struct keeper k;
-	const struct lock *lk = engine_vma_lock(a->eng, a->st, e, &k);
+	const struct lock *lk;
 	struct finding *f;
 
+	if (!engine_is_vma(a->eng, e))
+		return;
+	lk = engine_kept_lock(a->eng, a->st, e, &k);
 	if (!lk || lk->status != LS_RELEASED)
 		return;
 	if (!engine_first_report(a->eng, a->st, slot, e, lk))
@@ -30,7 +33,7 @@ static void check_use(const struct hook_args *a, const struct ir_expr *e, struct
 
 static void on_use(const struct hook_args *a)
 {
-	vma_uses(a, check_use);
+	pointer_uses(a, check_use);
 }
 
 void check_vma_use_after_unlock_init(int index)

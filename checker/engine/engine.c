@@ -506,19 +506,21 @@ static sym_t vma_mm(struct engine *eng, const struct state *st, sym_t vma)
 	return value_of(eng, st, loc);
 }
 
-const struct lock *engine_vma_lock(struct engine *eng, const struct state *st,
-				   const struct ir_expr *e, struct keeper *keeper)
+const struct lock *engine_kept_lock(struct engine *eng, const struct state *st,
+				    const struct ir_expr *e, struct keeper *keeper)
 {
 	struct aval v;
 	const struct lock *lk, *best = NULL;
 
-	if (e->kind != X_PATH || e->path.addr || !engine_is_vma(eng, e))
+	if (e->kind != X_PATH || e->path.addr)
 		return NULL;
 	v = eval(eng, st, e);
 	if (v.sym == NO_SYM)
 		return NULL;
 	*keeper = v.f.keeper;
-	if (keeper->cls == LC_NR) {	/* no provenance: its own mm's mmap_lock */
+	if (keeper->cls == LC_NR && !engine_is_vma(eng, e))
+		return NULL;
+	if (keeper->cls == LC_NR) {	/* a VMA without provenance: its own mm's mmap_lock */
 		/*
 		 * Only for a VMA the function was handed (a parameter or a field
 		 * of one): it was valid on entry, under the lock as it was then.
@@ -1097,7 +1099,7 @@ static void set_lock(struct engine *eng, struct state *st, enum lock_class cls, 
 	const struct lock *prev = state_find_lock(st, cls, inst);
 	struct lock lk = {
 		.cls = cls, .inst = inst, .status = status, .mode = mode, .here = here,
-		.at = ev->loc, .how = how, .text = text,
+		.at = ev->loc, .how = how, .text = text, .ev = ev,
 	};
 
 	/* the first thing this function does to a lock says if it was held on entry */
@@ -1520,7 +1522,9 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 	 * What a call always releases, it releases before it sleeps
 	 * (migration_entry_wait_on_locked() drops the PTL, then waits).
 	 */
-	released_first = cc.api && cc.api->ncases == 1 && cc.api->cases[0].cond.op == C_TRUE &&
+	/* (model entries only: a summarised helper may read its arguments first) */
+	released_first = cc.api && !from_summary && cc.api->ncases == 1 &&
+			 cc.api->cases[0].cond.op == C_TRUE &&
 			 !cc.api->cases[0].otherwise && !cc.api->cases[0].nguards;
 	for (int e = 0; released_first && e < cc.api->cases[0].neffects; e++)
 		if (cc.api->cases[0].effects[e].kind == EF_ACQUIRE)	/* take, then drop */

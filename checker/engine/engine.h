@@ -40,6 +40,7 @@ struct lock {
 	const char *text;	/* the instance as written where it was taken: "vmf->ptl" */
 	bool escaped;		/* handed to unknown code or stored for the caller */
 	bool held_at_entry;	/* implied by this function's first action on it */
+	const struct ir_event *ev;	/* the call that made the last transition */
 	unsigned epoch;		/* +1 each time it is taken again after a release */
 	struct ir_loc dropped_at;	/* the release before the latest acquire */
 };
@@ -185,13 +186,14 @@ void **engine_check_data(struct engine *eng, int check_index);
 const char *lock_describe(const struct engine *eng, enum lock_class cls, const char *text);
 
 /*
- * The lock keeping the VMA that 'e' points to alive, and how the VMA was
- * obtained: its recorded provenance, the fault context's lock for
- * vmf->vma, or the mmap_lock of its own vm_mm. NULL when the engine does
- * not know the lock's state on this path (then nothing may be said).
+ * The lock keeping what 'e' points to alive (a VMA, a mapped PTE), and how
+ * it was obtained: its recorded provenance ("alive ... under ..." in the
+ * model), the fault context's lock for vmf->vma, or for a VMA handed in the
+ * mmap_lock of its own vm_mm. NULL when the engine does not know the lock's
+ * state on this path (then nothing may be said).
  */
-const struct lock *engine_vma_lock(struct engine *eng, const struct state *st,
-				   const struct ir_expr *e, struct keeper *keeper);
+const struct lock *engine_kept_lock(struct engine *eng, const struct state *st,
+				    const struct ir_expr *e, struct keeper *keeper);
 bool engine_is_vma(const struct engine *eng, const struct ir_expr *e);
 /*
  * True the first time (per function) a check asks about this VMA and this

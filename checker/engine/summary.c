@@ -126,8 +126,6 @@ static void on_exit_path(void *ctx, struct engine *eng, const struct state *st, 
 		const struct lock *lk = &st->locks[i];
 		struct lock_effect *e = &p.fx[p.nfx];
 
-		if (lk->cls == LC_FAULT)
-			continue;
 		e->cls = lk->cls;
 		e->name = intern(engine_sym_name(eng, lk->inst));
 		e->mode = lk->mode;
@@ -206,6 +204,19 @@ static bool name_to_ref(const struct ir_function *fn, const char *name, struct m
 	return true;
 }
 
+/* A fault lock is named by the context's vma; its flags are the same context's. */
+static bool fault_flags_ref(const struct model *m, const struct ir_function *fn,
+			    const struct model_ref *vma, struct model_ref *flags)
+{
+	if (vma->param < 0 || vma->nsteps != 1 || vma->steps[0].kind != '>' || !m->fault_ctx_type ||
+	    vma->steps[0].field != intern(m->fault_ctx_vma) ||
+	    fn->params[vma->param]->type != intern(m->fault_ctx_type))
+		return false;
+	*flags = *vma;
+	flags->steps[0].field = intern(m->fault_ctx_flags);
+	return true;
+}
+
 static bool same_class(const struct exit_path *a, const struct exit_path *b)
 {
 	return a->kind == b->kind && (a->kind != R_CONST || a->value == b->value);
@@ -213,6 +224,11 @@ static bool same_class(const struct exit_path *a, const struct exit_path *b)
 
 #define NET_FORGET (-2)
 #define NET_NONE (-1)
+
+static bool ends_held(int net)
+{
+	return net == NET_NONE || net == NET_RELOCK || net == NET_ASSERT;
+}
 
 /* What the paths of one class did to a lock: one net effect, NET_NONE or NET_FORGET. */
 static int class_effect(const struct builder *b, const struct exit_path *cls,
@@ -234,8 +250,16 @@ static int class_effect(const struct builder *b, const struct exit_path *cls,
 			}
 		if (p->approx)
 			return NET_FORGET;
-		if (!first && k != kind)
-			return NET_FORGET;
+		if (!first && k != kind) {
+			/*
+			 * Held at the end either way, re-taken on some paths: the
+			 * caller cannot tell, so its VMAs may be stale (relock).
+			 */
+			if (ends_held(k) && ends_held(kind) && (k == NET_RELOCK || kind == NET_RELOCK))
+				k = NET_RELOCK;
+			else
+				return NET_FORGET;
+		}
 		kind = k;
 		first = false;
 	}
@@ -354,8 +378,8 @@ static void add_ret_names(struct model_api *api, const struct ir_function *fn,
 }
 
 /* Locks the run lost track of: whatever the paths say, the caller cannot know. */
-static void add_uncertain(struct model_api *api, const struct ir_function *fn,
-			  const struct engine_uncertain *u)
+static void add_uncertain(const struct summaries *s, struct model_api *api,
+			  const struct ir_function *fn, const struct engine_uncertain *u)
 {
 	api->opaque_params = u->opaque_params;
 	for (int i = 0; i < u->locks.n; i++) {
@@ -363,6 +387,8 @@ static void add_uncertain(struct model_api *api, const struct ir_function *fn,
 
 		ef.unless.op = C_TRUE;
 		if (!name_to_ref(fn, u->locks.v[i].name, &ef.inst, &ef.tag))
+			continue;
+		if (ef.cls == LC_FAULT && (ef.tag || !fault_flags_ref(s->cfg.model, fn, &ef.inst, &ef.flags)))
 			continue;
 		if (ef.tag) {
 			ef.arg = ef.inst;
@@ -419,6 +445,9 @@ static struct model_api *build(const struct summaries *s, const struct ir_functi
 						dup = true;
 			if (dup || !name_to_ref(fn, key->name, &ef.inst, &ef.tag))
 				continue;
+			if (key->cls == LC_FAULT && (ef.tag ||
+			    !fault_flags_ref(s->cfg.model, fn, &ef.inst, &ef.flags)))
+				continue;
 			if (ef.tag) {	/* pmd_lock(pmd): the reference is the argument */
 				ef.arg = ef.inst;
 				memset(&ef.inst, 0, sizeof(ef.inst));
@@ -434,7 +463,7 @@ static struct model_api *build(const struct summaries *s, const struct ir_functi
 					uniform ? kinds[0] : api->ncases > 1 ? kinds[c] : NET_FORGET);
 		}
 	add_ret_names(api, fn, b, cls);
-	add_uncertain(api, fn, u);
+	add_uncertain(s, api, fn, u);
 	free(cls);
 	return api;
 }

@@ -1,4 +1,4 @@
-/* Models madvise_willneed() after commit 7867fd7cc44e: the file offset is taken from the vma while mmap_lock is still held; only the pinned file is used unlocked. */
+/* Models madvise_willneed() (later "mm = vma->vm_mm" spelling) with the 7867fd7cc44e fix: the file offset is taken from the vma while mmap_lock is still held; only the pinned file is used unlocked. */
 #include <linux/mm.h>
 
 #define POSIX_FADV_WILLNEED	3
@@ -21,8 +21,7 @@ long demo_madvise_willneed(struct vm_area_struct *vma, struct vm_area_struct **p
 
 	*prev = NULL;	/* tell the caller mmap_lock was dropped */
 	get_file(file);
-	offset = (loff_t)(start - vma->vm_start)
-		+ ((loff_t)vma->vm_pgoff << PAGE_SHIFT);
+	offset = (loff_t)(start - vma->vm_start) + ((loff_t)vma->vm_pgoff << PAGE_SHIFT);
 	mmap_read_unlock(mm);
 	vfs_fadvise(file, offset, end - start, POSIX_FADV_WILLNEED);
 	fput(file);

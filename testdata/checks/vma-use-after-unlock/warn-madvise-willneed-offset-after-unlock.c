@@ -1,4 +1,4 @@
-/* Models madvise_willneed() before commit 7867fd7cc44e (2020): the fadvise offset is computed from vma->vm_start/vm_pgoff after mmap_lock was dropped. */
+/* Models madvise_willneed() with the later "mm = vma->vm_mm" spelling and the pre-7867fd7cc44e (2020) bug: the fadvise offset is computed from vma->vm_start/vm_pgoff after mmap_lock was dropped. */
 #include <linux/mm.h>
 
 #define POSIX_FADV_WILLNEED	3
@@ -22,8 +22,7 @@ long demo_madvise_willneed(struct vm_area_struct *vma, struct vm_area_struct **p
 	*prev = NULL;	/* tell the caller mmap_lock was dropped */
 	get_file(file);
 	mmap_read_unlock(mm);
-	offset = (loff_t)(start - vma->vm_start)			/* expect: vma-use-after-unlock */
-		+ ((loff_t)vma->vm_pgoff << PAGE_SHIFT);		/* expect: vma-use-after-unlock */
+	offset = (loff_t)(start - vma->vm_start) + ((loff_t)vma->vm_pgoff << PAGE_SHIFT);	/* expect: vma-use-after-unlock */
 	vfs_fadvise(file, offset, end - start, POSIX_FADV_WILLNEED);
 	fput(file);
 	mmap_read_lock(mm);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* What counts as a use of a VMA pointer, shared by the VMA checks. */
+/* What counts as a use of a pointer (a VMA, a PTE), shared by the checks. */
 #include "check.h"
 
 /*
@@ -7,7 +7,7 @@
  * model does not describe (HOOK_CALL: it may read the VMA; the lock APIs and
  * lookups the model knows do not).
  */
-void vma_uses(const struct hook_args *a, vma_use_fn use)
+void pointer_uses(const struct hook_args *a, pointer_use_fn use)
 {
 	if (!a->ev)
 		return;

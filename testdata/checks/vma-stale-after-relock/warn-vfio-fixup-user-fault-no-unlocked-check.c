@@ -1,0 +1,32 @@
+/* Models vfio's follow_fault_pfn() before it checked *unlocked: fixup_user_fault() may have dropped and re-taken mmap_lock, and the old vma is walked again. */
+#include <linux/mm.h>
+
+extern int demo_follow_pfn(struct vm_area_struct *vma, unsigned long vaddr, unsigned long *pfn);
+
+int demo_vaddr_get_pfn(struct mm_struct *mm, unsigned long vaddr, bool write,
+		       unsigned long *pfn)
+{
+	struct vm_area_struct *vma;
+	int ret;
+
+	mmap_read_lock(mm);
+	vma = vma_lookup(mm, vaddr);
+	if (!vma || !(vma->vm_flags & VM_PFNMAP)) {
+		ret = -EFAULT;
+		goto out;
+	}
+	ret = demo_follow_pfn(vma, vaddr, pfn);
+	if (ret) {
+		bool unlocked = false;
+
+		ret = fixup_user_fault(mm, vaddr,
+				       FAULT_FLAG_REMOTE | (write ? FAULT_FLAG_WRITE : 0),
+				       &unlocked);
+		if (ret)
+			goto out;
+		ret = demo_follow_pfn(vma, vaddr, pfn);	/* expect: vma-stale-after-relock */
+	}
+out:
+	mmap_read_unlock(mm);
+	return ret;
+}
