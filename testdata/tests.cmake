@@ -4,7 +4,8 @@ set(FIXTURES ${CMAKE_SOURCE_DIR}/testdata)
 # One test per check: every fixture's expectations hold.
 foreach(check lock-double-release lock-double-acquire lock-leak sleep-under-ptl
               vma-use-after-unlock vma-stale-after-relock
-              migrate-to-ram-mmap-lock migrate-to-ram-under-vma-lock)
+              migrate-to-ram-mmap-lock migrate-to-ram-under-vma-lock
+              pte-use-after-unlock)
   add_test(NAME fixtures-${check}
            COMMAND ${FIXTURES}/run-fixtures.sh $<TARGET_FILE:mmlock> ${FIXTURES}/checks/${check})
 endforeach()

@@ -33,6 +33,7 @@ struct verdict {
 struct walk {
 	const struct tu_view *tu;
 	VEC(struct verdict) memo;
+	bool cut;		/* a recursive call was cut: "no" answers are provisional */
 };
 
 static bool needs_mmap(const struct model_api *api)
@@ -95,8 +96,10 @@ static struct verdict *depends(struct walk *w, const char *name, int depth)
 	int idx;
 
 	for (int i = 0; i < w->memo.n; i++)
-		if (w->memo.v[i].fn == name)
+		if (w->memo.v[i].fn == name) {
+			w->cut |= w->memo.v[i].busy;
 			return w->memo.v[i].busy ? NULL : &w->memo.v[i];
+		}
 	vec_push(&w->memo, ((struct verdict){ .fn = name, .busy = true }));
 	idx = w->memo.n - 1;
 	fn = w->tu->lower(w->tu->ctx, name, &a);
@@ -105,6 +108,10 @@ static struct verdict *depends(struct walk *w, const char *name, int depth)
 	arena_reset(&a);
 	w->memo.v[idx].busy = false;
 	w->memo.v[idx].done = true;
+	if (w->cut && !w->memo.v[idx].found)
+		w->memo.v[idx].fn = NULL;	/* answered inside a cycle: ask again later */
+	if (!depth)
+		w->cut = false;
 	return &w->memo.v[idx];
 }
 
@@ -118,15 +125,18 @@ static bool is_callback_slot(const struct tu_view *tu, const struct tu_slot *s)
 
 static void on_tu(const struct tu_view *tu)
 {
-	struct walk w = { tu, {0} };
+	struct walk w = { .tu = tu };
 
 	for (int i = 0; i < tu->nslots; i++) {
 		const struct tu_slot *s = &tu->slots[i];
 		struct verdict *v;
 		struct finding *f;
 		struct strbuf chain = {0};
+		bool seen = false;
 
-		if (!is_callback_slot(tu, s) || !(v = depends(&w, s->fn, 0)) || !v->found)
+		for (int j = 0; j < i; j++)	/* one finding per callback function */
+			seen |= tu->slots[j].fn == s->fn && is_callback_slot(tu, &tu->slots[j]);
+		if (seen || !is_callback_slot(tu, s) || !(v = depends(&w, s->fn, 0)) || !v->found)
 			continue;
 		sb_add(&chain, s->fn);
 		for (int k = 0; k < v->n; k++)

@@ -486,11 +486,15 @@ int engine_fault_vma_locked(struct engine *eng, const struct state *st, bool *mm
 const char *engine_callback_field(const struct engine *eng, const struct ir_event *ev)
 {
 	const struct ir_expr *e = ev->callee_expr;
+	int last;
 
 	if (ev->callee || !e || e->kind != X_PATH || !e->path.nsteps)
 		return NULL;
+	last = e->path.nsteps - 1;
+	if (e->path.steps[last].kind == STEP_DEREF && last > 0)	/* (*ops->migrate_to_ram)(vmf) */
+		last--;
 	for (int i = 0; i < eng->model->ncallbacks; i++)
-		if (e->path.steps[e->path.nsteps - 1].field == eng->model->callbacks[i].field)
+		if (e->path.steps[last].field == eng->model->callbacks[i].field)
 			return eng->model->callbacks[i].field;
 	return NULL;
 }
@@ -721,6 +725,36 @@ static void bind_fresh(struct engine *eng, struct state *st, sym_t loc, const ch
 	state_env_set(eng->arena, st, loc, s);
 }
 
+static enum cmp cmp_of_binop(enum ir_binop op);
+
+/*
+ * bool locked = vmf->flags & FAULT_FLAG_VMA_LOCK: the new value is the
+ * truth of a test on another value, so testing it later tests that too.
+ */
+static void record_predicate(struct engine *eng, const struct state *st, const struct ir_expr *src,
+			     struct fact *f)
+{
+	bool neg = false;
+	struct aval x, c;
+	int64_t k;
+
+	if (src->kind == X_NOT) {
+		neg = true;
+		src = src->not;
+	}
+	if (src->kind != X_BINOP || (src->bin.op != B_AND && (src->bin.op < B_EQ || src->bin.op > B_GE)))
+		return;
+	x = eval(eng, st, src->bin.l);
+	c = eval(eng, st, src->bin.r);
+	if (x.sym == NO_SYM || !aval_const(&c, &k))
+		return;
+	f->pred_sym = x.sym;
+	f->pred_op = src->bin.op == B_AND ? CMP_ANYBIT : cmp_of_binop(src->bin.op);
+	if (neg)
+		f->pred_op = cmp_negate(f->pred_op);
+	f->pred_c = k;
+}
+
 static int name_depth(const char *n)
 {
 	int d = 0;
@@ -750,6 +784,7 @@ static void do_assign(struct engine *eng, struct state *st, const struct ir_even
 		state_env_set(eng->arena, st, loc, v.sym);
 		return;
 	}
+	record_predicate(eng, st, ev->src, &v.f);
 	bind_fresh(eng, st, loc, arena_printf(eng->arena, "%s@%d", eng->names[loc], ev->id), &v.f);
 }
 
@@ -878,8 +913,15 @@ static bool assume(struct engine *eng, struct state *st, const struct ir_expr *e
 		break;
 	case X_PATH:
 		v = eval(eng, st, e);
-		if (v.sym != NO_SYM && !e->path.addr)
-			return refine_sym(eng, st, v.sym, truth ? CMP_NE : CMP_EQ, 0);
+		if (v.sym != NO_SYM && !e->path.addr) {
+			if (!refine_sym(eng, st, v.sym, truth ? CMP_NE : CMP_EQ, 0))
+				return false;
+			if (v.f.pred_sym != NO_SYM)	/* and what it stands for */
+				return refine_sym(eng, st, v.f.pred_sym,
+						  truth ? (enum cmp)v.f.pred_op : cmp_negate(v.f.pred_op),
+						  v.f.pred_c);
+			return true;
+		}
 		break;
 	default:
 		break;

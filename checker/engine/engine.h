@@ -62,6 +62,10 @@ struct fact {
 	int64_t lo, hi;		/* lo <= value <= hi */
 	uint64_t set, clear;	/* bits known set / clear */
 	struct keeper keeper;	/* VMA provenance; cls LC_NR when none */
+	/* this value is the truth of "pred_sym pred_op pred_c" (bool b = flags & X) */
+	sym_t pred_sym;		/* NO_SYM: none */
+	int pred_op;		/* enum cmp (state.h) */
+	int64_t pred_c;
 };
 
 struct binding {

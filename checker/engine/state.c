@@ -39,7 +39,8 @@ static bool fact_same(const struct fact *a, const struct fact *b)
 	return a->sym == b->sym && a->ptl == b->ptl && a->has_ne == b->has_ne &&
 	       (!a->has_ne || a->ne == b->ne) && a->lo == b->lo && a->hi == b->hi &&
 	       a->set == b->set && a->clear == b->clear && a->keeper.cls == b->keeper.cls &&
-	       a->keeper.inst == b->keeper.inst && a->keeper.epoch == b->keeper.epoch;
+	       a->keeper.inst == b->keeper.inst && a->keeper.epoch == b->keeper.epoch &&
+	       a->pred_sym == b->pred_sym && a->pred_op == b->pred_op && a->pred_c == b->pred_c;
 }
 
 bool state_equal(const struct state *a, const struct state *b)
@@ -197,12 +198,13 @@ void fact_init(struct fact *f, sym_t sym)
 	f->lo = INT64_MIN;
 	f->hi = INT64_MAX;
 	f->keeper.cls = LC_NR;
+	f->pred_sym = NO_SYM;
 }
 
 bool fact_is_trivial(const struct fact *f)
 {
 	return !f->ptl && !f->has_ne && f->lo == INT64_MIN && f->hi == INT64_MAX &&
-	       !f->set && !f->clear && f->keeper.cls == LC_NR;
+	       !f->set && !f->clear && f->keeper.cls == LC_NR && f->pred_sym == NO_SYM;
 }
 
 const struct fact *state_find_fact(const struct state *st, sym_t sym)
