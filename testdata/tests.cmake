@@ -36,3 +36,6 @@ add_test(NAME cfg COMMAND ${FIXTURES}/cfg/run-cfg-tests.sh $<TARGET_FILE:mmlock>
 add_executable(engine_test ${FIXTURES}/unit/engine_test.c)
 target_link_libraries(engine_test PRIVATE mmlock_core)
 add_test(NAME engine-unit COMMAND engine_test)
+
+# The command line: exit codes, switches, kbuild's flags.
+add_test(NAME cli COMMAND ${FIXTURES}/run-cli-tests.sh $<TARGET_FILE:mmlock>)

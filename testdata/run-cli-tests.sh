@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The command line: exit codes, -W/-Wno switches, options kbuild may pass.
+set -u
+mmlock=$(readlink -f "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+inc=(-nostdinc -I "$here/include")
+warn=$here/checks/lock-double-release/warn-release-fault-lock-twice.c
+ok=$here/checks/lock-double-release/ok-summary-helper-unlocks.c
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+expect() {	# NAME WANTED_EXIT GREP_PATTERN(or -) [!] -- ARGS...
+	local name=$1 want=$2 pat=$3 neg=; shift 3
+	[ "$1" = "!" ] && { neg=1; shift; }
+	shift	# --
+	"$mmlock" "$@" > "$tmp/out" 2>&1
+	local got=$?
+	if [ $got -ne "$want" ]; then
+		echo "FAIL: $name: exit $got, wanted $want"; sed 's/^/    | /' "$tmp/out"; fail=$((fail + 1)); return
+	fi
+	if [ "$pat" != - ]; then
+		if grep -q -- "$pat" "$tmp/out"; then [ -n "$neg" ] && { echo "FAIL: $name: '$pat' printed"; fail=$((fail + 1)); return; }
+		else [ -z "$neg" ] && { echo "FAIL: $name: '$pat' missing"; sed 's/^/    | /' "$tmp/out"; fail=$((fail + 1)); return; }
+		fi
+	fi
+	pass=$((pass + 1))
+}
+
+expect "findings exit 0" 0 "\[lock-double-release\]" -- "${inc[@]}" "$warn"
+expect "-Wno-<check> disables it" 0 "\[lock-double-release\]" ! -- -Wno-lock-double-release "${inc[@]}" "$warn"
+expect "-W<check> after -Wno re-enables" 0 "\[lock-double-release\]" -- -Wno-lock-double-release -Wlock-double-release "${inc[@]}" "$warn"
+expect "other -W flags pass through" 0 "\[lock-double-release\]" -- -Wall -Wno-unused -Werror -Wimplicit-fallthrough=5 "${inc[@]}" "$warn"
+expect "gcc-only and sparse flags are dropped" 0 - -- --arch=x86 -Wbitwise -fconserve-stack -mrecord-mcount --param=allow-store-data-races=0 -mindirect-branch=thunk-extern "${inc[@]}" "$ok"
+expect "no dependency or object file" 0 - -- -Wp,-MMD,"$tmp/dep.d" -MD -MF "$tmp/x.d" -c "${inc[@]}" "$ok"
+[ -e "$tmp/dep.d" ] || [ -e "$tmp/x.d" ] && { echo "FAIL: a dependency file was written"; fail=$((fail + 1)); }
+expect "missing file: exit 2, one line" 2 "cannot analyse" -- "${inc[@]}" "$tmp/nonexistent.c"
+expect "no input: exit 2" 2 "no input files" -- "${inc[@]}"
+expect "bad --format: exit 2" 2 "unknown format" -- --format=xml "$ok"
+expect "--version" 0 "mmlock" -- --version
+expect "--help lists the checks" 0 "vma-use-after-unlock" -- --help
+expect "--verbose says what was dropped" 0 "dropped compiler flag -Werror" -- --verbose -Werror "${inc[@]}" "$ok"
+printf 'int f(void) { return }\n' > "$tmp/bad.c"
+expect "a broken function is skipped, the run goes on" 0 "skipped f(): it contains a parse error" -- --verbose "$tmp/bad.c" "$ok" "${inc[@]}"
+echo "cli: $pass passed, $fail failed"
+[ $fail -eq 0 ]
