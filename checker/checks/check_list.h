@@ -17,3 +17,5 @@ CHECK(migrate_to_ram_mmap_lock, "migrate-to-ram-mmap-lock",
       "a driver's ->migrate_to_ram callback depends on mmap_lock (reported by design)")
 CHECK(pte_use_after_unlock, "pte-use-after-unlock",
       "a PTE pointer is used after its page-table lock was released")
+CHECK(vma_weak_revalidation, "vma-weak-revalidation",
+      "a VMA 'revalidated' by pointer comparison, or a find_vma() result used without a vm_start check, after a relock")

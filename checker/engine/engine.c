@@ -447,6 +447,11 @@ bool engine_first_report(struct engine *eng, const struct state *st, int check_i
 	return true;
 }
 
+bool engine_is_range_field(const struct engine *eng, const char *field)
+{
+	return field && (field == eng->model->range_field || field == intern("vm_end"));
+}
+
 const char *engine_expr_text(struct engine *eng, const struct ir_expr *e)
 {
 	struct strbuf sb = {0};
@@ -532,9 +537,9 @@ const struct lock *engine_kept_lock(struct engine *eng, const struct state *st,
 		 */
 		if (strchr(eng->names[v.sym], '@'))
 			return NULL;
-		*keeper = (struct keeper){ LC_MMAP, vma_mm(eng, st, v.sym), 0, eng->fn->loc,
-			arena_printf(eng->arena, "%s, valid on entry to %s()",
-				     engine_expr_text(eng, e), eng->fn->name) };
+		*keeper = (struct keeper){ .cls = LC_MMAP, .inst = vma_mm(eng, st, v.sym),
+			.at = eng->fn->loc, .how = arena_printf(eng->arena, "%s, valid on entry to %s()",
+				engine_expr_text(eng, e), eng->fn->name) };
 		lk = state_find_lock(st, LC_MMAP, keeper->inst);
 		/* only what this function did to that lock says anything */
 		if (lk)
@@ -832,6 +837,28 @@ static void forget_locks_of(struct engine *eng, struct state *st, sym_t a, sym_t
 			forget_lock(eng, st, st->locks[k].cls, st->locks[k].inst), k--;
 }
 
+/* vma->vm_start compared with something: a find_vma() result has been checked. */
+static void note_range_check(struct engine *eng, struct state *st, const struct ir_expr *e)
+{
+	struct ir_expr base;
+	struct aval v;
+	struct fact f;
+
+	if (e->kind != X_PATH || e->path.addr || !e->path.nsteps || !eng->model->range_field ||
+	    e->path.steps[e->path.nsteps - 1].kind != STEP_ARROW ||
+	    e->path.steps[e->path.nsteps - 1].field != eng->model->range_field)
+		return;
+	base = *e;
+	base.path.nsteps--;
+	v = eval(eng, st, &base);
+	if (v.sym == NO_SYM || !v.f.keeper.unchecked)
+		return;
+	f = v.f;
+	f.sym = v.sym;
+	f.keeper.unchecked = false;
+	state_put_fact(eng->arena, st, &f);
+}
+
 /* Restricts st to the paths where e is (not) true; false if there are none. */
 static bool assume(struct engine *eng, struct state *st, const struct ir_expr *e, bool truth)
 {
@@ -865,6 +892,9 @@ static bool assume(struct engine *eng, struct state *st, const struct ir_expr *e
 		}
 		if (e->bin.op >= B_EQ && e->bin.op <= B_GE) {
 			enum cmp op = cmp_of_binop(e->bin.op);
+
+			note_range_check(eng, st, e->bin.l);
+			note_range_check(eng, st, e->bin.r);
 			const struct ir_expr *l = e->bin.l, *r = e->bin.r;
 			struct aval lv = eval(eng, st, l), rv = eval(eng, st, r);
 
@@ -1241,7 +1271,7 @@ static void keep_alive(struct engine *eng, struct state *st, const struct call_c
 		return;
 	lk = state_find_lock(st, ef->cls, k);
 	f = state_get_fact(st, v);
-	f.keeper = (struct keeper){ ef->cls, k, lk ? lk->epoch : 0, cc->ev->loc, how };
+	f.keeper = (struct keeper){ ef->cls, k, lk ? lk->epoch : 0, cc->ev->loc, how, ef->unchecked };
 	state_put_fact(eng->arena, st, &f);
 }
 
@@ -1797,8 +1827,11 @@ static void finish_block(struct engine *eng, const struct ir_block *bb, struct s
 			propagate(eng, bb->succ[i], i + 1 < bb->nsucc ? state_copy(eng->arena, st) : st);
 		break;
 	case T_BRANCH: {
-		struct state *f = state_copy(eng->arena, st);
+		struct hook_args ha = { .eng = eng, .st = st, .bb = bb, .expr = bb->cond };
+		struct state *f;
 
+		run_hooks(HOOK_BRANCH, &ha);
+		f = state_copy(eng->arena, st);
 		if (assume(eng, st, bb->cond, true))
 			propagate(eng, bb->succ[0], st);
 		if (assume(eng, f, bb->cond, false))
@@ -1870,8 +1903,8 @@ static struct state *entry_state(struct engine *eng)
 			continue;
 		vma = sym_named(eng, "%s->%s", p->key, m->fault_ctx_vma);
 		fact_init(&f, vma);
-		f.keeper = (struct keeper){ LC_FAULT, vma, 0, eng->fn->loc,
-			arena_printf(eng->arena, "the fault's VMA %s->%s", p->name, m->fault_ctx_vma) };
+		f.keeper = (struct keeper){ .cls = LC_FAULT, .inst = vma, .at = eng->fn->loc,
+			.how = arena_printf(eng->arena, "the fault's VMA %s->%s", p->name, m->fault_ctx_vma) };
 		state_put_fact(eng->arena, st, &f);
 	}
 	return st;

@@ -52,6 +52,7 @@ struct keeper {
 	unsigned epoch;		/* the lock's epoch when the VMA was looked up */
 	struct ir_loc at;	/* where it was looked up */
 	const char *how;	/* "find_vma()", "vmf->vma (fault context)" */
+	bool unchecked;		/* find_vma(): may be the next VMA until vm_start is checked */
 };
 
 struct fact {
@@ -100,6 +101,7 @@ enum hook_kind {
 	HOOK_CALL,		/* before a call's effects; ->api may be NULL */
 	HOOK_RETURN,		/* a path leaves the function */
 	HOOK_DEREF,		/* a pointer is read through; ->expr is the pointer */
+	HOOK_BRANCH,		/* before a branch; ->expr is the condition, ->bb the block */
 	HOOK_FUNCTION_END,	/* all paths done (not called when the engine gave up) */
 	HOOK_NR
 };
@@ -199,6 +201,8 @@ const char *lock_describe(const struct engine *eng, enum lock_class cls, const c
 const struct lock *engine_kept_lock(struct engine *eng, const struct state *st,
 				    const struct ir_expr *e, struct keeper *keeper);
 bool engine_is_vma(const struct engine *eng, const struct ir_expr *e);
+/* vm_start (the model's range-field), and vm_end: reading them is checking the range. */
+bool engine_is_range_field(const struct engine *eng, const char *field);
 /*
  * True the first time (per function) a check asks about this VMA and this
  * lock transition: one finding per stale pointer, not one per use.

@@ -218,9 +218,10 @@ static bool parse_effect(struct parser *ps, struct model_effect *ef)
 	if (ef->kind == EF_ALIVE) {	/* alive REF under CLASS REF */
 		if (!parse_ref(ps, &ef->inst) || !accept(ps, "under") || !parse_class(ps, ef) ||
 		    !parse_ref(ps, &ef->arg)) {
-			perr(ps, "usage: alive REF under CLASS REF", NULL);
+			perr(ps, "usage: alive REF under CLASS REF [unchecked]", NULL);
 			return false;
 		}
+		ef->unchecked = accept(ps, "unchecked");
 		return true;
 	}
 	if (ef->kind != EF_NAME) {
@@ -464,6 +465,13 @@ static bool parse_directive(struct parser *ps, struct model *m)
 		m->fault_ctx_type = intern(xasprintf("%s %s *", tag, name));
 		m->fault_ctx_vma = field;
 		m->fault_ctx_flags = flags;
+		return true;
+	}
+	if (accept(ps, "range-field")) {	/* range-field vm_start */
+		if (!(m->range_field = ident(ps))) {
+			perr(ps, "usage: range-field FIELD", NULL);
+			return false;
+		}
 		return true;
 	}
 	if (accept(ps, "callback")) {	/* callback struct dev_pagemap_ops migrate_to_ram */

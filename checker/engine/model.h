@@ -62,6 +62,7 @@ struct model_effect {
 	struct model_cond unless;	/* C_TRUE when absent */
 	const char *tag;	/* EF_NAME */
 	struct model_ref arg;	/* EF_NAME */
+	bool unchecked;		/* EF_ALIVE: the VMA may lie above the address asked for */
 };
 
 struct model_case {
@@ -122,6 +123,7 @@ struct model {
 	const char *fault_ctx_type;	/* "struct vm_fault": its ->vma is the fault's VMA */
 	const char *fault_ctx_vma;	/* "vma" */
 	const char *fault_ctx_flags;	/* "flags" */
+	const char *range_field;	/* "vm_start": comparing it checks a find_vma() result */
 	struct {			/* callback slots drivers fill: dev_pagemap_ops.migrate_to_ram */
 		const char *type;	/* "struct dev_pagemap_ops" */
 		const char *field;

@@ -110,14 +110,15 @@ static struct ir_expr *evaluate(struct lower *l, CXCursor c)
 	return e;
 }
 
-static void emit_deref(struct lower *l, struct ir_expr *ptr, CXCursor at)
+static struct ir_event *emit_deref(struct lower *l, struct ir_expr *ptr, CXCursor at)
 {
 	struct ir_event *ev;
 
 	if (ptr->kind != X_PATH || ptr->path.addr || !l->cur)
-		return;
+		return NULL;
 	ev = ir_emit(l->fn, l->cur, OP_DEREF, fe_loc(l, at));
 	ev->src = ptr;
+	return ev;
 }
 
 static void emit_assign(struct lower *l, struct ir_expr *dst, struct ir_expr *src, CXCursor at)
@@ -179,14 +180,40 @@ static struct ir_expr *lower_member_mode(struct lower *l, CXCursor c, bool addr)
 	base = lower_expr(l, k[0]);
 	bt = clang_getCanonicalType(clang_getCursorType(k[0]));
 	if (bt.kind == CXType_Pointer) {
-		if (!addr || anonymous)
-			emit_deref(l, base, c);
-		if (anonymous)	/* (*p) as a struct value: a later .f makes p->f */
-			return ir_deref(l->fn, base, type_of(c));
+		struct ir_event *ev;
+
+		/*
+		 * (*p) as a struct value: the .f that follows makes p->f and reads
+		 * p there; this node carries p's type for that deref.
+		 */
+		if (anonymous)
+			return ir_deref(l->fn, base, base->type);
+		ev = addr ? NULL : emit_deref(l, base, c);
+		if (ev)
+			ev->field = name;
 		return ir_path_extend(l->fn, base, STEP_ARROW, name, type_of(c));
 	}
 	if (anonymous)
 		return base;
+	if (!addr && base->kind == X_PATH && !base->path.addr && base->path.nsteps &&
+	    base->path.steps[base->path.nsteps - 1].kind == STEP_DEREF) {
+		/* (*p).f, from p->(anonymous).f: this is where p is read */
+		struct ir_expr *ptr = arena_memdup(l->fn->arena, base, sizeof(*base));
+		struct ir_block *bb = l->cur;
+		struct ir_event *ev = NULL;
+
+		ptr->path.nsteps--;
+		if (!strchr(ptr->type, '*'))	/* a written (*p).f: the type of *p */
+			ptr->type = intern(xasprintf("%s *", base->type));
+		/* (*p).f written out already read p at the '*' */
+		if (bb && bb->nev && bb->ev[bb->nev - 1].op == OP_DEREF &&
+		    !bb->ev[bb->nev - 1].field && ir_expr_equal(bb->ev[bb->nev - 1].src, ptr))
+			ev = &bb->ev[bb->nev - 1];
+		else
+			ev = emit_deref(l, ptr, c);
+		if (ev)
+			ev->field = name;
+	}
 	return ir_path_extend(l->fn, base, STEP_DOT, name, type_of(c));
 }
 

@@ -107,6 +107,7 @@ struct ir_event {
 	bool callee_local;	/* the callee is defined in the main file */
 	struct ir_expr **args;
 	int nargs;
+	const char *field;	/* OP_DEREF of p->f: f */
 };
 
 enum ir_term_kind {

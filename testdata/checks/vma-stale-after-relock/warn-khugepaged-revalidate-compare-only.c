@@ -63,7 +63,7 @@ int demo_khugepaged_collapse(struct mm_struct *mm, unsigned long address)
 	result = demo_hugepage_vma_revalidate(mm, address);
 	if (result != SCAN_SUCCEED)
 		goto out_up_write;
-	if (find_vma(mm, address) != vma) {
+	if (find_vma(mm, address) != vma) {	/* expect: vma-weak-revalidation */
 		result = SCAN_VMA_CHECK;
 		goto out_up_write;
 	}
