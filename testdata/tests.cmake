@@ -20,6 +20,12 @@ foreach(mode gcc llvm)
                        RESOURCE_LOCK kernel-tree-${mode})
 endforeach()
 
+# do_swap_page() without its VMA-lock bail-out must be reported.
+add_test(NAME kernel-do-swap-page-bailout
+         COMMAND ${FIXTURES}/kernel/run-kernel-tests.sh $<TARGET_FILE:mmlock> do-swap-page-bailout)
+set_tests_properties(kernel-do-swap-page-bailout PROPERTIES SKIP_RETURN_CODE 77
+                     RESOURCE_LOCK kernel-tree-gcc)
+
 # Findings on the real 6.12 files must match the triaged list.
 add_test(NAME kernel-golden
          COMMAND ${FIXTURES}/kernel/run-kernel-tests.sh $<TARGET_FILE:mmlock> golden)

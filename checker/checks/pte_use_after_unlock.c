@@ -3,9 +3,10 @@
  * pte-use-after-unlock: a PTE pointer from pte_offset_map_lock(),
  * pte_alloc_map_lock() or get_locked_pte() is read or written (*pte,
  * ptep_get(), set_pte_at(), pte_same() on it) after pte_unmap_unlock(pte,
- * ptl) released its lock and mapping: the table may have been freed or
- * changed under it. A plain spin_unlock(ptl) that keeps the PTE mapped
- * (khugepaged's collapse does that on a detached table) is not reported.
+ * ptl) released its lock and mapping (or spin_unlock() and pte_unmap(), the
+ * 6.12 macro): the table may have been freed or changed under it. A plain
+ * spin_unlock(ptl) that keeps the PTE mapped (khugepaged's collapse does that
+ * on a detached table) is not reported.
  */
 #include "check.h"
 
@@ -26,7 +27,8 @@ static void check_use(const struct hook_args *a, const struct ir_expr *e, struct
 	const struct lock *lk = engine_kept_lock(a->eng, a->st, e, &k);
 	struct finding *f;
 
-	if (!lk || k.cls != LC_PTL || lk->status != LS_RELEASED || !unmapped_by(lk->ev, e))
+	if (!lk || k.cls != LC_PTL || lk->status != LS_RELEASED ||
+	    !(k.unmapped || unmapped_by(lk->ev, e)))
 		return;
 	f = report_warn(id, at, "PTE %s is used after %s was released on this path",
 			engine_expr_text(a->eng, e), lock_describe(a->eng, lk->cls, lk->text));

@@ -1271,7 +1271,8 @@ static void keep_alive(struct engine *eng, struct state *st, const struct call_c
 		return;
 	lk = state_find_lock(st, ef->cls, k);
 	f = state_get_fact(st, v);
-	f.keeper = (struct keeper){ ef->cls, k, lk ? lk->epoch : 0, cc->ev->loc, how, ef->unchecked };
+	f.keeper = (struct keeper){ .cls = ef->cls, .inst = k, .epoch = lk ? lk->epoch : 0,
+				    .at = cc->ev->loc, .how = how, .unchecked = ef->unchecked };
 	state_put_fact(eng->arena, st, &f);
 }
 
@@ -1315,6 +1316,17 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 	}
 	if (ef->kind == EF_ALIVE) {
 		keep_alive(eng, st, cc, ef, how);
+		return;
+	}
+	if (ef->kind == EF_UNMAP) {
+		sym_t v = ref_value(eng, st, cc, &ef->inst).sym;
+		struct fact f;
+
+		if (v == NO_SYM)
+			return;
+		f = state_get_fact(st, v);
+		f.keeper.unmapped = true;
+		state_put_fact(eng->arena, st, &f);
 		return;
 	}
 	if (cls == LC_FAULT) {
@@ -1394,6 +1406,7 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 		break;
 	case EF_NAME:
 	case EF_ALIVE:
+	case EF_UNMAP:
 		break;
 	}
 }

@@ -53,6 +53,7 @@ struct keeper {
 	struct ir_loc at;	/* where it was looked up */
 	const char *how;	/* "find_vma()", "vmf->vma (fault context)" */
 	bool unchecked;		/* find_vma(): may be the next VMA until vm_start is checked */
+	bool unmapped;		/* a PTE pointer passed to pte_unmap() */
 };
 
 struct fact {

@@ -203,6 +203,7 @@ static bool parse_effect(struct parser *ps, struct model_effect *ef)
 		{ "downgrade", EF_DOWNGRADE }, { "assert", EF_ASSERT },
 		{ "relock", EF_RELOCK }, { "mark", EF_MARK_PTL }, { "fail", EF_FAIL },
 		{ "name", EF_NAME }, { "forget", EF_FORGET }, { "alive", EF_ALIVE },
+		{ "unmap", EF_UNMAP },
 	};
 	size_t i;
 
@@ -215,6 +216,8 @@ static bool parse_effect(struct parser *ps, struct model_effect *ef)
 		return false;
 	}
 	ef->kind = kinds[i].kind;
+	if (ef->kind == EF_UNMAP)	/* unmap REF */
+		return parse_ref(ps, &ef->inst);
 	if (ef->kind == EF_ALIVE) {	/* alive REF under CLASS REF */
 		if (!parse_ref(ps, &ef->inst) || !accept(ps, "under") || !parse_class(ps, ef) ||
 		    !parse_ref(ps, &ef->arg)) {

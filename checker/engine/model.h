@@ -51,6 +51,7 @@ enum effect_kind {
 	EF_NAME,		/* the value at inst is TAG(arg): same args, same lock */
 	EF_FORGET,		/* the call may or may not have changed it: unknown */
 	EF_ALIVE,		/* the VMA at inst is kept alive by the lock cls/arg */
+	EF_UNMAP,		/* the PTE at inst is no longer mapped */
 };
 
 struct model_effect {

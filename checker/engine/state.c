@@ -40,6 +40,7 @@ static bool fact_same(const struct fact *a, const struct fact *b)
 	       (!a->has_ne || a->ne == b->ne) && a->lo == b->lo && a->hi == b->hi &&
 	       a->set == b->set && a->clear == b->clear && a->keeper.cls == b->keeper.cls &&
 	       a->keeper.inst == b->keeper.inst && a->keeper.epoch == b->keeper.epoch &&
+	       a->keeper.unchecked == b->keeper.unchecked && a->keeper.unmapped == b->keeper.unmapped &&
 	       a->pred_sym == b->pred_sym && a->pred_op == b->pred_op && a->pred_c == b->pred_c;
 }
 

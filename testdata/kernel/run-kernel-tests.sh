@@ -79,6 +79,26 @@ golden)
 	fi
 	echo "$(wc -l < "$tmp/actual") finding(s), all triaged"
 	pass ;;
+do-swap-page-bailout)
+	# 6.12's do_swap_page() is silent; without its FAULT_FLAG_VMA_LOCK
+	# bail-out the ->migrate_to_ram call must be reported.
+	need_tree "$tree_gcc"
+	cd "$tree_gcc" || exit 1
+	args_of memory.gcc.args
+	unset 'ARGS[${#ARGS[@]}-1]'
+	line=$(grep -n 'if (vmf->flags & FAULT_FLAG_VMA_LOCK) {' mm/memory.c |
+	       while IFS=: read -r n _; do
+		       sed -n "$((n + 2)),$((n + 3))p" mm/memory.c | grep -q migrate_to_ram && echo "$n"
+	       done | head -1)
+	[ -n "$line" ] || fail "bail-out not found in mm/memory.c"
+	mut=mm/.mmlock-mutant-memory.c
+	trap 'rm -f "$tree_gcc/$mut"; rm -rf "$tmp"' EXIT
+	sed "${line}s/if (vmf->flags & FAULT_FLAG_VMA_LOCK) {/if (0) {/" mm/memory.c > "$mut"
+	"$mmlock" "${ARGS[@]}" mm/memory.c 2> "$tmp/orig"
+	"$mmlock" "${ARGS[@]}" "$mut" 2> "$tmp/mut"
+	grep -q "migrate-to-ram-under-vma-lock" "$tmp/orig" && fail "reported on the unmodified file"
+	grep -q "migrate-to-ram-under-vma-lock" "$tmp/mut" || { cat "$tmp/mut"; fail "not reported without the bail-out"; }
+	pass ;;
 *)
-	echo "usage: $0 MMLOCK kbuild-fixture|kbuild-tree|golden [gcc|llvm]" >&2; exit 2 ;;
+	echo "usage: $0 MMLOCK kbuild-fixture|kbuild-tree|golden|do-swap-page-bailout [gcc|llvm]" >&2; exit 2 ;;
 esac
