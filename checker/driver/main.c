@@ -150,6 +150,7 @@ int main(int argc, char **argv)
 	r.cfg = (struct engine_config){
 		.model = &model, .max_states_per_block = 128, .max_steps = 200000,
 		.verbose = opt.verbose, .debug = opt.debug_states,
+		.dump_summaries = opt.dump_summaries,
 	};
 	checks_init();
 	for (int i = 0; i < opt.nfiles; i++) {

@@ -66,6 +66,7 @@ void options_usage(void)
 	       "  --model=FILE         add the lock model entries in FILE\n"
 	       "  --verbose            say what was dropped, skipped or given up\n"
 	       "  --dump-ir            print each function's IR instead of checking\n"
+	       "  --dump-summaries     print what each summarised function does, as model entries\n"
 	       "  -W<check>, -Wno-<check>  enable or disable a check\n"
 	       "  --version, --help\n\nchecks:\n");
 	for (int i = 0; i < nchecks; i++)
@@ -86,6 +87,8 @@ static bool our_option(struct options *o, const char *a)
 		o->dump_ir = true;
 	else if (!strcmp(a, "--debug-states"))
 		o->debug_states = true;
+	else if (!strcmp(a, "--dump-summaries"))
+		o->dump_summaries = true;
 	else if (!strncmp(a, "--model=", 8))
 		o->model_file = a + 8;
 	else if (!strcmp(a, "--format=text"))

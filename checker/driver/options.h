@@ -26,6 +26,7 @@ struct options {
 	bool verbose;
 	bool dump_ir;
 	bool debug_states;
+	bool dump_summaries;
 	bool help, version;
 };
 

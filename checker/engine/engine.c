@@ -464,6 +464,14 @@ const char *engine_expr_text(struct engine *eng, const struct ir_expr *e)
 	return r;
 }
 
+int engine_param_null(struct engine *eng, const struct state *st, int i)
+{
+	sym_t v = value_of(eng, st, sym_lookup(eng, eng->fn->params[i]->key, true));
+	struct fact f = state_get_fact(st, v);
+
+	return fact_test(&f, CMP_EQ, 0);
+}
+
 int engine_fault_vma_locked(struct engine *eng, const struct state *st, bool *mmap_held)
 {
 	const struct model *m = eng->model;
@@ -1654,7 +1662,7 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 			summary_aftermath(eng, s, &cc);
 		sink(eng, s, sink_ctx);
 		any = true;
-		if (mc->cond.op == C_TRUE && !mc->otherwise)
+		if (mc->cond.op == C_TRUE && !mc->otherwise && !mc->nguards)
 			return;	/* unconditional: no other outcome */
 	}
 	if (!has_otherwise && !cc.api->exhaustive) {
@@ -1701,8 +1709,10 @@ static sym_t join_fresh(void *ctx, sym_t loc)
 
 static bool sym_is_live(struct engine *eng, const struct state *st, const uint64_t *live, sym_t s)
 {
-	for (int v = 0; v < eng->fn->nvars; v++)	/* a live variable's entry value */
-		if (eng->var_loc[v] == s && (live[v / 64] & (1ULL << (v % 64))))
+	/* a live variable's entry value; a parameter's always (summaries split on it) */
+	for (int v = 0; v < eng->fn->nvars; v++)
+		if (eng->var_loc[v] == s && ((live[v / 64] & (1ULL << (v % 64))) ||
+					     eng->fn->vars[v]->kind == VAR_PARAM))
 			return true;
 	for (int i = 0; i < st->nenv; i++)
 		if (st->env[i].val == s || st->env[i].loc == s)

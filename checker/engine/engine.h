@@ -158,6 +158,7 @@ struct engine_config {
 	bool verbose;
 	bool debug;		/* print states at returns */
 	bool quiet;		/* no check hooks: a summary is being computed */
+	bool dump_summaries;	/* print each summary as it is computed */
 	/* a function the model does not know: its summary, or NULL */
 	const struct model_api *(*summary)(void *ctx, const struct ir_event *call);
 	void *summary_ctx;
@@ -220,6 +221,9 @@ int engine_fault_vma_locked(struct engine *eng, const struct state *st, bool *mm
 /* The callback slot an indirect call goes through (migrate_to_ram), or NULL. */
 const char *engine_callback_field(const struct engine *eng, const struct ir_event *ev);
 const char *engine_expr_text(struct engine *eng, const struct ir_expr *e);
+
+/* Is parameter i known NULL (1) or non-NULL (0) on this path, or not known (-1)? */
+int engine_param_null(struct engine *eng, const struct state *st, int i);
 
 /* Returned, or stored where a parameter or global reaches it. */
 bool engine_lock_visible(struct engine *eng, const struct state *st, const struct lock *lk,

@@ -41,10 +41,13 @@ struct ret_name {
 	const char *value;
 };
 
+#define MAX_SPLIT_PARAMS 16
+
 struct exit_path {
 	enum ret_kind kind;
 	int64_t value;
 	bool approx;
+	signed char null[MAX_SPLIT_PARAMS];	/* pointer parameter known NULL 1, non-NULL 0, else -1 */
 	struct lock_effect *fx;
 	int nfx;
 	struct ret_name *names;
@@ -121,6 +124,10 @@ static void on_exit_path(void *ctx, struct engine *eng, const struct state *st, 
 		p.kind = R_NONZERO;
 	else
 		p.kind = R_UNKNOWN;
+	for (int i = 0; i < MAX_SPLIT_PARAMS; i++)
+		p.null[i] = i < engine_function(eng)->nparams &&
+			    strchr(engine_function(eng)->params[i]->type, '*') ?
+			    engine_param_null(eng, st, i) : -1;
 	p.fx = xcalloc(st->nlocks + 1, sizeof(*p.fx));
 	for (int i = 0; i < st->nlocks; i++) {
 		const struct lock *lk = &st->locks[i];
@@ -468,6 +475,76 @@ static struct model_api *build(const struct summaries *s, const struct ir_functi
 	return api;
 }
 
+static bool same_effects(const struct model_api *a, const struct model_api *b)
+{
+	if (a->ncases != b->ncases)
+		return false;
+	for (int c = 0; c < a->ncases; c++) {
+		if (a->cases[c].neffects != b->cases[c].neffects || a->cases[c].cond.op != b->cases[c].cond.op ||
+		    a->cases[c].cond.value != b->cases[c].cond.value)
+			return false;
+		for (int e = 0; e < a->cases[c].neffects; e++)
+			if (memcmp(&a->cases[c].effects[e], &b->cases[c].effects[e], sizeof(struct model_effect)))
+				return false;
+	}
+	return true;
+}
+
+/*
+ * __bad_area(regs, code, addr, mm, vma) drops mmap_lock when mm is set and
+ * the VMA lock otherwise: when every path knows whether a pointer parameter
+ * is NULL and the two sides do different things, the summary says so with a
+ * guard on the argument instead of forgetting both locks.
+ */
+static struct model_api *build_split(const struct summaries *s, const struct ir_function *fn,
+				     const struct builder *b, const struct engine_uncertain *u)
+{
+	for (int p = 0; p < fn->nparams && p < MAX_SPLIT_PARAMS; p++) {
+		struct builder side[2] = { {{0}}, {{0}} };
+		struct model_api *api[2], *all;
+		bool ok = true;
+
+		for (int i = 0; i < b->exits.n && ok; i++) {
+			int n = b->exits.v[i].null[p];
+
+			ok = n >= 0;
+			if (ok)
+				vec_push(&side[n].exits, b->exits.v[i]);
+		}
+		if (!ok || !side[0].exits.n || !side[1].exits.n) {
+			vec_free(&side[0].exits);
+			vec_free(&side[1].exits);
+			continue;
+		}
+		api[0] = build(s, fn, &side[0], u);
+		api[1] = build(s, fn, &side[1], u);
+		vec_free(&side[0].exits);
+		vec_free(&side[1].exits);
+		if (same_effects(api[0], api[1])) {
+			api_free(api[0]);
+			api_free(api[1]);
+			continue;
+		}
+		all = api[0];	/* side 0: the parameter is not NULL */
+		all->cases = xrealloc(all->cases, (api[0]->ncases + api[1]->ncases) * sizeof(*all->cases));
+		for (int c = 0; c < api[1]->ncases; c++)
+			all->cases[all->ncases + c] = api[1]->cases[c];
+		for (int c = 0; c < all->ncases + api[1]->ncases; c++) {
+			struct model_cond *g = &all->cases[c].guard[all->cases[c].nguards++];
+
+			g->op = c < all->ncases ? C_NE : C_EQ;
+			g->ref.param = p;
+		}
+		all->ncases += api[1]->ncases;
+		all->sleeps |= api[1]->sleeps;
+		free(api[1]->cases);
+		free(api[1]->params);
+		free(api[1]);
+		return all;
+	}
+	return NULL;
+}
+
 static struct cached *cache_find(struct summaries *s, const char *name)
 {
 	for (int i = 0; i < s->cache.n; i++)
@@ -501,8 +578,13 @@ const struct model_api *summaries_get(void *ctx, const struct ir_event *call)
 		cfg.exit_ctx = &b;
 		cfg.uncertain = &u;
 		s->depth++;
-		if (engine_run(&cfg, fn, &why) && b.exits.n)
-			s->cache.v[idx].api = build(s, fn, &b, &u);
+		if (engine_run(&cfg, fn, &why) && b.exits.n) {
+			s->cache.v[idx].api = build_split(s, fn, &b, &u);
+			if (!s->cache.v[idx].api)
+				s->cache.v[idx].api = build(s, fn, &b, &u);
+			if (s->cfg.dump_summaries)
+				summary_print(stderr, s->cache.v[idx].api);
+		}
 		s->depth--;
 		vec_free(&u.locks);
 	}
@@ -542,8 +624,16 @@ void summary_print(FILE *out, const struct model_api *api)
 
 		fprintf(out, "\t");
 		if (mc->cond.op != C_TRUE)
-			fprintf(out, "on ret %s %lld: ", mc->cond.op == C_NE ? "!=" : "==",
+			fprintf(out, "on ret %s %lld", mc->cond.op == C_NE ? "!=" : "==",
 				(long long)mc->cond.value);
+		for (int g = 0; g < mc->nguards; g++) {
+			fprintf(out, g || mc->cond.op != C_TRUE ? ", if " : "on ");
+			print_ref(out, api, &mc->guard[g].ref);
+			fprintf(out, " %s %lld", mc->guard[g].op == C_NE ? "!=" : "==",
+				(long long)mc->guard[g].value);
+		}
+		if (mc->cond.op != C_TRUE || mc->nguards)
+			fprintf(out, ": ");
 		if (!mc->neffects)
 			fprintf(out, "nothing");
 		for (int e = 0; e < mc->neffects; e++) {
