@@ -38,8 +38,10 @@ static void on_branch(const struct hook_args *a)
 		return;
 	for (int side = 0; side < 2; side++) {
 		const struct ir_expr *old = side ? c->bin.r : c->bin.l;
+		const struct ir_expr *other = side ? c->bin.l : c->bin.r;
 
-		if (!(lk = stale(a, old, &k)))
+		/* vma != NULL only asks whether there was one */
+		if (other->kind == X_CONST || !(lk = stale(a, old, &k)))
 			continue;
 		f = report_warn(id, a->bb->term_loc, "comparing %s, looked up before %s was dropped, "
 				"with a new lookup does not revalidate it (the object may have been "
