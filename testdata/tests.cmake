@@ -5,7 +5,7 @@ set(FIXTURES ${CMAKE_SOURCE_DIR}/testdata)
 foreach(check lock-double-release lock-double-acquire lock-leak sleep-under-ptl
               vma-use-after-unlock vma-stale-after-relock
               migrate-to-ram-mmap-lock migrate-to-ram-under-vma-lock
-              pte-use-after-unlock)
+              pte-use-after-unlock vma-weak-revalidation)
   add_test(NAME fixtures-${check}
            COMMAND ${FIXTURES}/run-fixtures.sh $<TARGET_FILE:mmlock> ${FIXTURES}/checks/${check})
 endforeach()

@@ -472,6 +472,20 @@ int engine_param_null(struct engine *eng, const struct state *st, int i)
 	return fact_test(&f, CMP_EQ, 0);
 }
 
+void engine_param_bits(struct engine *eng, const struct state *st, int i, uint64_t *set,
+		       uint64_t *clear)
+{
+	sym_t v = value_of(eng, st, sym_lookup(eng, eng->fn->params[i]->key, true));
+	struct fact f = state_get_fact(st, v);
+
+	*set = f.set;
+	*clear = f.clear;
+	if (f.lo == f.hi) {	/* a known constant knows all its bits */
+		*set = f.lo;
+		*clear = ~(uint64_t)f.lo;
+	}
+}
+
 int engine_fault_vma_locked(struct engine *eng, const struct state *st, bool *mmap_held)
 {
 	const struct model *m = eng->model;
@@ -845,21 +859,35 @@ static void forget_locks_of(struct engine *eng, struct state *st, sym_t a, sym_t
 			forget_lock(eng, st, st->locks[k].cls, st->locks[k].inst), k--;
 }
 
-/* vma->vm_start compared with something: a find_vma() result has been checked. */
+/*
+ * vma->vm_start compared with something (directly or through a copy of it):
+ * a find_vma() result has been checked.
+ */
 static void note_range_check(struct engine *eng, struct state *st, const struct ir_expr *e)
 {
-	struct ir_expr base;
+	char suffix[128], *name;
 	struct aval v;
 	struct fact f;
+	size_t n, len;
 
-	if (e->kind != X_PATH || e->path.addr || !e->path.nsteps || !eng->model->range_field ||
-	    e->path.steps[e->path.nsteps - 1].kind != STEP_ARROW ||
-	    e->path.steps[e->path.nsteps - 1].field != eng->model->range_field)
+	if (e->kind != X_PATH || e->path.addr || !eng->model->range_field)
 		return;
-	base = *e;
-	base.path.nsteps--;
-	v = eval(eng, st, &base);
-	if (v.sym == NO_SYM || !v.f.keeper.unchecked)
+	/* the value compared is named "<vma>->vm_start" wherever it was copied */
+	v = eval(eng, st, e);
+	if (v.sym == NO_SYM)
+		return;
+	snprintf(suffix, sizeof(suffix), "->%s", eng->model->range_field);
+	name = arena_strdup(eng->arena, eng->names[v.sym]);
+	n = strlen(name);
+	len = strlen(suffix);
+	if (n <= len || strcmp(name + n - len, suffix))
+		return;
+	name[n - len] = '\0';
+	v.sym = sym_lookup(eng, name, false);
+	if (v.sym == NO_SYM)
+		return;
+	v.f = state_get_fact(st, v.sym);
+	if (!v.f.keeper.unchecked)
 		return;
 	f = v.f;
 	f.sym = v.sym;

@@ -224,6 +224,9 @@ const char *engine_expr_text(struct engine *eng, const struct ir_expr *e);
 
 /* Is parameter i known NULL (1) or non-NULL (0) on this path, or not known (-1)? */
 int engine_param_null(struct engine *eng, const struct state *st, int i);
+/* The bits of parameter i's entry value known set / known clear on this path. */
+void engine_param_bits(struct engine *eng, const struct state *st, int i, uint64_t *set,
+		       uint64_t *clear);
 
 /* Returned, or stored where a parameter or global reaches it. */
 bool engine_lock_visible(struct engine *eng, const struct state *st, const struct lock *lk,

@@ -48,6 +48,7 @@ struct exit_path {
 	int64_t value;
 	bool approx;
 	signed char null[MAX_SPLIT_PARAMS];	/* pointer parameter known NULL 1, non-NULL 0, else -1 */
+	uint64_t set[MAX_SPLIT_PARAMS], clear[MAX_SPLIT_PARAMS];	/* flag parameters' known bits */
 	struct lock_effect *fx;
 	int nfx;
 	struct ret_name *names;
@@ -124,10 +125,14 @@ static void on_exit_path(void *ctx, struct engine *eng, const struct state *st, 
 		p.kind = R_NONZERO;
 	else
 		p.kind = R_UNKNOWN;
-	for (int i = 0; i < MAX_SPLIT_PARAMS; i++)
-		p.null[i] = i < engine_function(eng)->nparams &&
-			    strchr(engine_function(eng)->params[i]->type, '*') ?
+	for (int i = 0; i < MAX_SPLIT_PARAMS; i++) {
+		bool in = i < engine_function(eng)->nparams;
+
+		p.null[i] = in && strchr(engine_function(eng)->params[i]->type, '*') ?
 			    engine_param_null(eng, st, i) : -1;
+		if (in && p.null[i] < 0)
+			engine_param_bits(eng, st, i, &p.set[i], &p.clear[i]);
+	}
 	p.fx = xcalloc(st->nlocks + 1, sizeof(*p.fx));
 	for (int i = 0; i < st->nlocks; i++) {
 		const struct lock *lk = &st->locks[i];
@@ -496,16 +501,42 @@ static bool same_effects(const struct model_api *a, const struct model_api *b)
  * is NULL and the two sides do different things, the summary says so with a
  * guard on the argument instead of forgetting both locks.
  */
+/* Which side of a split an exit is on: 1 NULL / bit set, 0 not, -1 unknown. */
+static int side_of(const struct exit_path *e, int p, uint64_t bit)
+{
+	if (!bit)
+		return e->null[p];
+	return e->set[p] & bit ? 1 : e->clear[p] & bit ? 0 : -1;
+}
+
+/* A bit of flag parameter p that every exit knows, set on some and clear on others. */
+static uint64_t split_bit(const struct builder *b, int p)
+{
+	uint64_t all_known = ~0ULL, some_set = 0, some_clear = 0;
+
+	for (int i = 0; i < b->exits.n; i++) {
+		const struct exit_path *e = &b->exits.v[i];
+
+		all_known &= e->set[p] | e->clear[p];
+		some_set |= e->set[p];
+		some_clear |= e->clear[p];
+	}
+	all_known &= some_set & some_clear;
+	return all_known & -all_known;	/* the lowest such bit */
+}
+
 static struct model_api *build_split(const struct summaries *s, const struct ir_function *fn,
 				     const struct builder *b, const struct engine_uncertain *u)
 {
-	for (int p = 0; p < fn->nparams && p < MAX_SPLIT_PARAMS; p++) {
+	for (int q = 0; q < 2 * fn->nparams && q / 2 < MAX_SPLIT_PARAMS; q++) {
+		int p = q / 2;
+		uint64_t bit = q % 2 ? split_bit(b, p) : 0;	/* even: NULL-ness, odd: a flag bit */
 		struct builder side[2] = { {{0}}, {{0}} };
 		struct model_api *api[2], *all;
-		bool ok = true;
+		bool ok = !(q % 2) || bit;
 
 		for (int i = 0; i < b->exits.n && ok; i++) {
-			int n = b->exits.v[i].null[p];
+			int n = side_of(&b->exits.v[i], p, bit);
 
 			ok = n >= 0;
 			if (ok)
@@ -531,9 +562,15 @@ static struct model_api *build_split(const struct summaries *s, const struct ir_
 			all->cases[all->ncases + c] = api[1]->cases[c];
 		for (int c = 0; c < all->ncases + api[1]->ncases; c++) {
 			struct model_cond *g = &all->cases[c].guard[all->cases[c].nguards++];
+			bool one = c >= all->ncases;	/* side 1: NULL, or the bit set */
 
-			g->op = c < all->ncases ? C_NE : C_EQ;
 			g->ref.param = p;
+			if (bit) {
+				g->op = one ? C_BITS : C_NOBITS;
+				g->value = g->number = bit;
+			} else {
+				g->op = one ? C_EQ : C_NE;
+			}
 		}
 		all->ncases += api[1]->ncases;
 		all->sleeps |= api[1]->sleeps;
@@ -628,6 +665,13 @@ void summary_print(FILE *out, const struct model_api *api)
 				(long long)mc->cond.value);
 		for (int g = 0; g < mc->nguards; g++) {
 			fprintf(out, g || mc->cond.op != C_TRUE ? ", if " : "on ");
+			if (mc->guard[g].op == C_BITS || mc->guard[g].op == C_NOBITS) {
+				fprintf(out, "%s", mc->guard[g].op == C_NOBITS ? "(" : "");
+				print_ref(out, api, &mc->guard[g].ref);
+				fprintf(out, " & %#llx%s", (unsigned long long)mc->guard[g].value,
+					mc->guard[g].op == C_NOBITS ? ") == 0" : "");
+				continue;
+			}
 			print_ref(out, api, &mc->guard[g].ref);
 			fprintf(out, " %s %lld", mc->guard[g].op == C_NE ? "!=" : "==",
 				(long long)mc->guard[g].value);

@@ -1,0 +1,36 @@
+/* Models a do_swap_page()-style error path: out_nomap unlocks vmf->pte and a later cleanup restores orig_pte through it. */
+#include <linux/mm.h>
+
+extern struct folio *demo_swapin(struct vm_fault *vmf);
+extern bool demo_folio_ok(struct folio *folio);
+
+vm_fault_t demo_do_swap_page(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct folio *folio;
+	vm_fault_t ret = 0;
+
+	folio = demo_swapin(vmf);
+	if (!folio)
+		return VM_FAULT_OOM;
+
+	vmf->pte = pte_offset_map_lock(vma->vm_mm, vmf->pmd, vmf->address, &vmf->ptl);
+	if (!vmf->pte || !pte_same(ptep_get(vmf->pte), vmf->orig_pte))
+		goto out_nomap;
+	if (!demo_folio_ok(folio)) {
+		ret = VM_FAULT_SIGBUS;
+		goto out_nomap;
+	}
+	set_pte_at(vma->vm_mm, vmf->address, vmf->pte, mk_pte(&folio->page, vma->vm_page_prot));
+	pte_unmap_unlock(vmf->pte, vmf->ptl);
+	return ret;
+
+out_nomap:
+	if (vmf->pte) {
+		pte_unmap_unlock(vmf->pte, vmf->ptl);
+		if (ret == VM_FAULT_SIGBUS)
+			set_pte_at(vma->vm_mm, vmf->address, vmf->pte, vmf->orig_pte);	/* expect: pte-use-after-unlock */
+	}
+	folio_put(folio);
+	return ret;
+}
