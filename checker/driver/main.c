@@ -43,16 +43,10 @@ static void add_slot(void *ctx, const char *type, const char *field, const char 
 /* Whole-TU checks: callbacks stored in initialisers and what they call. */
 static void run_tu_checks(struct run *r, struct fe_tu *tu)
 {
-	VEC(struct tu_slot) slots = {0};
-	struct tu_view view = { r->cfg.model, lower_for_summary, tu, NULL, 0 };
+	struct tu_view view = { r->cfg.model, lower_for_summary, tu, r->cfg.slots, r->cfg.nslots };
 
-	if (r->opt->dump_ir)
-		return;
-	fe_for_each_function_slot(tu, add_slot, &slots);
-	view.slots = slots.v;
-	view.nslots = slots.n;
-	engine_run_tu_hooks(&view);
-	vec_free(&slots);
+	if (!r->opt->dump_ir)
+		engine_run_tu_hooks(&view);
 }
 
 static void on_function(struct fe_tu *tu, const char *name, struct ir_function *fn,
@@ -89,6 +83,7 @@ static bool check_file(struct run *r, struct model *model, const char *file)
 {
 	struct fe_parse_result res = fe_parse(file, r->opt->clang_args, r->opt->nclang_args);
 	struct arena arena = {0};
+	VEC(struct tu_slot) slots = {0};
 
 	if (r->opt->verbose)
 		for (int i = 0; i < res.noption_errors; i++)
@@ -104,6 +99,9 @@ static bool check_file(struct run *r, struct model *model, const char *file)
 		fprintf(stderr, "mmlock: %s: %d parse error(s), first: %s\n", file, res.nerrors,
 			res.first_error);
 	model_resolve(model, lookup_constant, res.tu);
+	fe_for_each_function_slot(res.tu, add_slot, &slots);
+	r->cfg.slots = slots.v;
+	r->cfg.nslots = slots.n;
 	r->cfg.summary_ctx = summaries_new(&r->cfg, lower_for_summary, res.tu);
 	r->cfg.summary = summaries_get;
 	fe_for_each_function(res.tu, &arena, on_function, r);
@@ -111,6 +109,9 @@ static bool check_file(struct run *r, struct model *model, const char *file)
 	summaries_free(r->cfg.summary_ctx);
 	r->cfg.summary_ctx = NULL;
 	r->cfg.summary = NULL;
+	r->cfg.slots = NULL;
+	r->cfg.nslots = 0;
+	vec_free(&slots);
 	arena_reset(&arena);
 	fe_close(res.tu);
 	fe_parse_result_free(&res);

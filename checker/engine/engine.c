@@ -515,7 +515,16 @@ const char *engine_callback_field(const struct engine *eng, const struct ir_even
 	const struct ir_expr *e = ev->callee_expr;
 	int last;
 
-	if (ev->callee || !e || e->kind != X_PATH || !e->path.nsteps)
+	if (ev->callee) {	/* a direct call of a function the TU installs as a callback */
+		for (int s = 0; s < eng->cfg->nslots; s++)
+			for (int i = 0; i < eng->model->ncallbacks; i++)
+				if (eng->cfg->slots[s].fn == ev->callee &&
+				    eng->cfg->slots[s].type == eng->model->callbacks[i].type &&
+				    eng->cfg->slots[s].field == eng->model->callbacks[i].field)
+					return eng->model->callbacks[i].field;
+		return NULL;
+	}
+	if (!e || e->kind != X_PATH || !e->path.nsteps)
 		return NULL;
 	last = e->path.nsteps - 1;
 	if (e->path.steps[last].kind == STEP_DEREF && last > 0)	/* (*ops->migrate_to_ram)(vmf) */

@@ -151,6 +151,8 @@ void engine_run_tu_hooks(const struct tu_view *tu);
 
 /* --- running --- */
 
+struct tu_slot;
+
 struct engine_config {
 	const struct model *model;
 	int max_states_per_block;
@@ -167,6 +169,8 @@ struct engine_config {
 			const struct aval *ret);
 	void *exit_ctx;
 	struct engine_uncertain *uncertain;	/* if set, collects what became unknown */
+	const struct tu_slot *slots;	/* functions stored in the TU's initialisers */
+	int nslots;
 };
 
 /*
