@@ -6,7 +6,7 @@ static vm_fault_t demo_migrate(struct vm_fault *vmf)
 	return 0;
 }
 
-static const struct dev_pagemap_ops demo_ops = {
+const struct dev_pagemap_ops demo_ops = {
 	.migrate_to_ram = demo_migrate,
 };
 
