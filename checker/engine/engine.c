@@ -572,9 +572,13 @@ const struct lock *engine_kept_lock(struct engine *eng, const struct state *st,
 			.at = eng->fn->loc, .how = arena_printf(eng->arena, "%s, valid on entry to %s()",
 				engine_expr_text(eng, e), eng->fn->name) };
 		lk = state_find_lock(st, LC_MMAP, keeper->inst);
-		/* only what this function did to that lock says anything */
+		/*
+		 * Only a lock the caller held (this function's first action was
+		 * to drop or assert it) is the one that kept the VMA valid on
+		 * entry; exec's get_arg_page() takes the new mm's lock itself.
+		 */
 		if (lk)
-			return lk->here ? lk : NULL;
+			return lk->here && lk->held_at_entry ? lk : NULL;
 		/*
 		 * A VMA handed in (madvise helpers) is alive under the caller's
 		 * mmap_lock; when this function works on exactly one mm's
@@ -583,7 +587,7 @@ const struct lock *engine_kept_lock(struct engine *eng, const struct state *st,
 		for (int i = 0; i < st->nlocks; i++) {
 			if (st->locks[i].cls != LC_MMAP)
 				continue;
-			if (best || !st->locks[i].here)
+			if (best || !st->locks[i].here || !st->locks[i].held_at_entry)
 				return NULL;
 			best = &st->locks[i];
 		}
@@ -1623,6 +1627,19 @@ static void clobber_model_outputs(struct engine *eng, struct state *st, const st
 	}
 }
 
+/* What a summarised callee stored below its arguments is a new value now. */
+static void clobber_writes(struct engine *eng, struct state *st, const struct call_ctx *cc)
+{
+	for (int w = 0; w < cc->api->nwrites; w++) {
+		const struct ir_expr *e = ref_expr(eng, cc, &cc->api->writes[w]);
+		sym_t loc;
+
+		if (!e || e->kind != X_PATH || e->path.addr || (loc = path_loc(eng, st, e)) == NO_SYM)
+			continue;
+		bind_fresh(eng, st, loc, arena_printf(eng->arena, "%s@%d", eng->names[loc], cc->ev->id), NULL);
+	}
+}
+
 typedef void (*state_sink)(struct engine *eng, struct state *st, void *ctx);
 
 static void do_call(struct engine *eng, struct state *st, const struct ir_event *ev,
@@ -1695,8 +1712,10 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 		for (int e = 0; e < mc->neffects; e++)
 			if (!released_first || mc->effects[e].kind != EF_RELEASE)
 				apply_effect(eng, s, &cc, &mc->effects[e], case_text(eng, &cc, mc));
-		if (from_summary)
+		if (from_summary) {
 			summary_aftermath(eng, s, &cc);
+			clobber_writes(eng, s, &cc);
+		}
 		sink(eng, s, sink_ctx);
 		any = true;
 		if (mc->cond.op == C_TRUE && !mc->otherwise && !mc->nguards)

@@ -101,6 +101,8 @@ struct model_api {
 	int ncases;
 	int line;		/* in the model file, for messages */
 	uint32_t opaque_params;	/* summaries: locks reachable from these may change */
+	struct model_ref *writes;	/* summaries: what the callee assigns (desc->folio) */
+	int nwrites;
 };
 
 /* The fault lock: a VMA lock when FLAGS has the flag, else mmap_lock of VMA->mm_field. */

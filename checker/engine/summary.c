@@ -53,6 +53,8 @@ struct exit_path {
 	int nfx;
 	struct ret_name *names;
 	int nnames;
+	struct ret_name *writes;	/* locations below parameters this path assigned, and to what */
+	int nwrites;
 };
 
 struct builder {
@@ -94,6 +96,7 @@ static void api_free(struct model_api *api)
 {
 	if (!api)
 		return;
+	free(api->writes);
 	for (int c = 0; c < api->ncases; c++)
 		free(api->cases[c].effects);
 	free(api->cases);
@@ -164,6 +167,16 @@ static void on_exit_path(void *ctx, struct engine *eng, const struct state *st, 
 				continue;
 			p.names[p.nnames].suffix = intern(loc + len);
 			p.names[p.nnames++].value = intern(engine_sym_name(eng, st->env[i].val));
+		}
+	}
+	/* what it stored below its parameters: the caller's copies are stale after */
+	p.writes = xcalloc(st->nenv + 1, sizeof(*p.writes));
+	for (int i = 0; i < st->nenv; i++) {
+		const char *loc = engine_sym_name(eng, st->env[i].loc);
+
+		if (strstr(loc, "->") && !strchr(loc, '@') && loc[0] != '$') {
+			p.writes[p.nwrites].suffix = intern(loc);
+			p.writes[p.nwrites++].value = intern(engine_sym_name(eng, st->env[i].val));
 		}
 	}
 	vec_push(&b->exits, p);
@@ -389,6 +402,56 @@ static void add_ret_names(struct model_api *api, const struct ir_function *fn,
 			}
 }
 
+/*
+ * A location below a parameter that every path sets to the same value the
+ * caller can name (vmf->ptl = pte_lock(vmf->pmd)): a name effect.
+ */
+static bool write_as_name(struct model_api *api, const struct ir_function *fn,
+			  const struct builder *b, const struct ret_name *w, const struct model_ref *loc)
+{
+	struct model_effect ef = { .kind = EF_NAME, .inst = *loc };
+
+	ef.unless.op = C_TRUE;
+	for (int i = 0; i < b->exits.n; i++) {
+		bool same = false;
+
+		for (int k = 0; k < b->exits.v[i].nwrites; k++)
+			same |= b->exits.v[i].writes[k].suffix == w->suffix &&
+				b->exits.v[i].writes[k].value == w->value;
+		if (!same || b->exits.v[i].approx)
+			return false;
+	}
+	if (!name_to_ref(fn, w->value, &ef.arg, &ef.tag))
+		return false;
+	for (int c = 0; c < api->ncases; c++)
+		add_effect(&api->cases[c], &ef);
+	return true;
+}
+
+/* Every location below a parameter that some path assigned. */
+static void add_writes(struct model_api *api, const struct ir_function *fn, const struct builder *b)
+{
+	for (int i = 0; i < b->exits.n; i++)
+		for (int k = 0; k < b->exits.v[i].nwrites; k++) {
+			struct model_ref ref;
+			const char *tag;
+			bool dup = false;
+
+			if (!name_to_ref(fn, b->exits.v[i].writes[k].suffix, &ref, &tag) || tag || !ref.nsteps)
+				continue;
+			for (int w = 0; w < api->nwrites && !dup; w++)
+				dup = !memcmp(&api->writes[w], &ref, sizeof(ref));
+			for (int c = 0; c < api->ncases && !dup; c++)
+				for (int e = 0; e < api->cases[c].neffects && !dup; e++)
+					dup = api->cases[c].effects[e].kind == EF_NAME &&
+					      !memcmp(&api->cases[c].effects[e].inst, &ref, sizeof(ref));
+			if (dup || write_as_name(api, fn, b, &b->exits.v[i].writes[k], &ref))
+				continue;
+			api->writes = xrealloc(api->writes, (api->nwrites + 1) * sizeof(ref));
+			api->writes[api->nwrites++] = ref;
+		}
+}
+
 /* Locks the run lost track of: whatever the paths say, the caller cannot know. */
 static void add_uncertain(const struct summaries *s, struct model_api *api,
 			  const struct ir_function *fn, const struct engine_uncertain *u)
@@ -475,6 +538,7 @@ static struct model_api *build(const struct summaries *s, const struct ir_functi
 					uniform ? kinds[0] : api->ncases > 1 ? kinds[c] : NET_FORGET);
 		}
 	add_ret_names(api, fn, b, cls);
+	add_writes(api, fn, b);
 	add_uncertain(s, api, fn, u);
 	free(cls);
 	return api;
@@ -574,6 +638,11 @@ static struct model_api *build_split(const struct summaries *s, const struct ir_
 		}
 		all->ncases += api[1]->ncases;
 		all->sleeps |= api[1]->sleeps;
+		free(all->writes);	/* both sides saw the same paths' writes: recompute */
+		all->writes = NULL;
+		all->nwrites = 0;
+		add_writes(all, fn, b);
+		free(api[1]->writes);
 		free(api[1]->cases);
 		free(api[1]->params);
 		free(api[1]);
@@ -628,6 +697,7 @@ const struct model_api *summaries_get(void *ctx, const struct ir_event *call)
 	for (int i = 0; i < b.exits.n; i++) {
 		free(b.exits.v[i].fx);
 		free(b.exits.v[i].names);
+		free(b.exits.v[i].writes);
 	}
 	vec_free(&b.exits);
 	arena_reset(&arena);
