@@ -4,8 +4,9 @@
 
 /*
  * A read through the pointer (HOOK_DEREF), or passing it to a function the
- * model does not describe (HOOK_CALL: it may read the VMA; the lock APIs and
- * lookups the model knows do not).
+ * model does not describe (HOOK_CALL: it may read it; the lock APIs and
+ * lookups the model knows do not; a summarised function only where its
+ * summary says it reads that argument).
  */
 void pointer_uses(const struct hook_args *a, pointer_use_fn use)
 {
@@ -17,6 +18,8 @@ void pointer_uses(const struct hook_args *a, pointer_use_fn use)
 	}
 	if (a->api && !a->summary)
 		return;
+	/* a summarised callee says which of its pointers it reads */
 	for (int i = 0; i < a->ev->nargs; i++)
-		use(a, a->ev->args[i], a->ev->loc);
+		if (!a->api || (i < 32 && (a->api->used_params & (1u << i))))
+			use(a, a->ev->args[i], a->ev->loc);
 }

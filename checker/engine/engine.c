@@ -1038,8 +1038,36 @@ static const struct ir_expr *ref_expr(struct engine *eng, const struct call_ctx 
 	return e;
 }
 
+static struct aval ref_value_plain(struct engine *eng, const struct state *st,
+				   const struct call_ctx *cc, const struct model_ref *ref);
+
+/* REF~f: from the value "&X->f", the object X (the mm of a VMA iterator's tree). */
 static struct aval ref_value(struct engine *eng, const struct state *st, const struct call_ctx *cc,
 			     const struct model_ref *ref)
+{
+	struct aval v = ref_value_plain(eng, st, cc, ref);
+	const char *n;
+	size_t len, flen;
+
+	if (!ref->owner || v.sym == NO_SYM)
+		return v;
+	n = eng->names[v.sym];
+	len = strlen(n);
+	flen = strlen(ref->owner);
+	v.sym = NO_SYM;
+	if (n[0] == '&' && len > flen + 3 && !strcmp(n + len - flen, ref->owner) &&
+	    !strncmp(n + len - flen - 2, "->", 2)) {
+		char *x = arena_strdup(eng->arena, n + 1);
+
+		x[len - flen - 3] = '\0';
+		v.sym = sym_lookup(eng, x, true);
+		v.f = state_get_fact(st, v.sym);
+	}
+	return v;
+}
+
+static struct aval ref_value_plain(struct engine *eng, const struct state *st,
+				   const struct call_ctx *cc, const struct model_ref *ref)
 {
 	const struct ir_expr *e = ref_expr(eng, cc, ref);
 
@@ -1538,7 +1566,8 @@ static const struct model_api *find_api(struct engine *eng, const struct state *
 static void clobber_outputs(struct engine *eng, struct state *st, const struct ir_event *ev,
 			    struct call_ctx *cc)
 {
-	for (int i = 0; i < ev->nargs; i++) {
+	/* the model and summaries say what a known callee writes; others may write any &x */
+	for (int i = 0; i < ev->nargs && !cc->api; i++) {
 		const struct ir_expr *a = ev->args[i];
 
 		if (a->kind == X_PATH && a->path.addr) {
@@ -1587,6 +1616,23 @@ static void unknown_callee(struct engine *eng, struct state *st, const struct ir
 		opaque_arg(eng, st, ev->args[i]);
 }
 
+/* For summaries: which parameters' pointers this function reads through. */
+static void note_param_use(struct engine *eng, const struct state *st, const struct ir_expr *e)
+{
+	struct aval v;
+	int p;
+
+	if (!eng->cfg->uncertain || e->kind != X_PATH || e->path.addr)
+		return;
+	v = eval(eng, st, e);
+	p = v.sym == NO_SYM ? -1 : param_root(eng, v.sym);
+	/* only the entry value itself (the pointer handed in) */
+	if (p >= 0 && p < 32 && !strcmp(eng->names[v.sym], eng->fn->params[p]->key))
+		eng->cfg->uncertain->used_params |= 1u << p;
+}
+
+static void note_param_use(struct engine *eng, const struct state *st, const struct ir_expr *e);
+
 /* After a summary: opaque arguments, and held locks it was handed are the callee's business. */
 static void summary_aftermath(struct engine *eng, struct state *st, const struct call_ctx *cc)
 {
@@ -1605,22 +1651,41 @@ static void summary_aftermath(struct engine *eng, struct state *st, const struct
 }
 
 /* *locked in "on *locked == 0": the callee writes it, so it is a new value. */
+static void clobber_ref(struct engine *eng, struct state *st, const struct call_ctx *cc,
+			const struct model_ref *ref);
+
+/* *locked, *ptlp, *vmap in an entry: the callee writes them, so they are new values. */
 static void clobber_model_outputs(struct engine *eng, struct state *st, const struct call_ctx *cc)
 {
 	for (int k = 0; k < cc->api->ncases; k++) {
-		const struct model_ref *ref = &cc->api->cases[k].cond.ref;
+		const struct model_case *mc = &cc->api->cases[k];
+
+		if (mc->cond.op != C_TRUE)
+			clobber_ref(eng, st, cc, &mc->cond.ref);
+		/* what the call names, keeps alive or locks through *p, it wrote there */
+		for (int e = 0; e < mc->neffects; e++)
+			if (mc->effects[e].kind == EF_NAME || mc->effects[e].kind == EF_ALIVE ||
+			    mc->effects[e].kind == EF_ACQUIRE || mc->effects[e].kind == EF_TRY ||
+			    mc->effects[e].kind == EF_FAIL)
+				clobber_ref(eng, st, cc, &mc->effects[e].inst);
+	}
+}
+
+static void clobber_ref(struct engine *eng, struct state *st, const struct call_ctx *cc,
+			const struct model_ref *ref)
+{
+	{
 		const struct ir_expr *e;
 		sym_t loc;
 
-		if (cc->api->cases[k].cond.op == C_TRUE || ref->param == REF_RET ||
-		    !ref->nsteps || ref->steps[0].kind != '*')
-			continue;
+		if (ref->param == REF_RET || !ref->nsteps || ref->steps[0].kind != '*')
+			return;
 		e = ref_expr(eng, cc, ref);
 		if (!e || e->kind != X_PATH || e->path.addr)
-			continue;
+			return;
 		loc = path_loc(eng, st, e);
 		if (loc == NO_SYM)
-			continue;
+			return;
 		if (state_env_get(st, loc) == NO_SYM || strcmp(eng->names[state_env_get(st, loc)],
 							       arena_printf(eng->arena, "%s@%d", eng->names[loc], cc->ev->id)))
 			bind_fresh(eng, st, loc, arena_printf(eng->arena, "%s@%d", eng->names[loc], cc->ev->id), NULL);
@@ -1682,6 +1747,10 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 				apply_effect(eng, st, &cc, &cc.api->cases[0].effects[e],
 					     case_text(eng, &cc, &cc.api->cases[0]));
 	run_hooks(HOOK_CALL, &ha);
+	/* arguments handed to code that may read them count as reads (summaries) */
+	for (int i = 0; i < ev->nargs && (!cc.api || from_summary); i++)
+		if (!from_summary || (i < 32 && (cc.api->used_params & (1u << i))))
+			note_param_use(eng, st, ev->args[i]);
 	if (!cc.api && ev->callee_local)
 		unknown_callee(eng, st, ev);
 	clobber_outputs(eng, st, ev, &cc);
@@ -1951,6 +2020,7 @@ static void run_events(struct engine *eng, const struct ir_block *bb, int from, 
 			struct hook_args ha = { .eng = eng, .st = st, .ev = ev, .expr = ev->src };
 
 			run_hooks(HOOK_DEREF, &ha);
+			note_param_use(eng, st, ev->src);
 			break;
 		}
 		case OP_CALL: {

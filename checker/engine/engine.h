@@ -181,6 +181,7 @@ struct engine_config {
 struct engine_uncertain {
 	VEC(struct lock_key { enum lock_class cls; const char *name; }) locks;
 	uint32_t opaque_params;
+	uint32_t used_params;	/* read through, or passed where they may be */
 };
 
 /* Analyses fn; returns false when it gave up (budget) and says why in *why. */

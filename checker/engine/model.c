@@ -101,6 +101,10 @@ static bool parse_ref(struct parser *ps, struct model_ref *ref)
 	for (;;) {
 		char kind = accept(ps, "->") ? '>' : accept(ps, ".") ? '.' : 0;
 
+		if (!kind && accept(ps, "~")) {	/* vmi->mas.tree~mm_mt: the mm */
+			ref->owner = ident(ps);
+			return ref->owner != NULL;
+		}
 		if (!kind)
 			return true;
 		if (ref->nsteps == 4) {

@@ -22,6 +22,7 @@ struct model_ref {
 		char kind;	/* '>' for ->field, '.' for .field, '*' for deref */
 		const char *field;
 	} steps[4];
+	const char *owner;	/* REF~f: the object whose &obj->f the value is */
 };
 #define REF_RET (-1)
 
@@ -101,6 +102,7 @@ struct model_api {
 	int ncases;
 	int line;		/* in the model file, for messages */
 	uint32_t opaque_params;	/* summaries: locks reachable from these may change */
+	uint32_t used_params;	/* summaries: pointers it reads through (or hands on) */
 	struct model_ref *writes;	/* summaries: what the callee assigns (desc->folio) */
 	int nwrites;
 };

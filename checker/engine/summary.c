@@ -174,7 +174,7 @@ static void on_exit_path(void *ctx, struct engine *eng, const struct state *st, 
 	for (int i = 0; i < st->nenv; i++) {
 		const char *loc = engine_sym_name(eng, st->env[i].loc);
 
-		if (strstr(loc, "->") && !strchr(loc, '@') && loc[0] != '$') {
+		if ((strstr(loc, "->") || loc[0] == '*') && !strchr(loc, '@') && loc[0] != '$') {
 			p.writes[p.nwrites].suffix = intern(loc);
 			p.writes[p.nwrites++].value = intern(engine_sym_name(eng, st->env[i].val));
 		}
@@ -457,6 +457,7 @@ static void add_uncertain(const struct summaries *s, struct model_api *api,
 			  const struct ir_function *fn, const struct engine_uncertain *u)
 {
 	api->opaque_params = u->opaque_params;
+	api->used_params = u->used_params | u->opaque_params;
 	for (int i = 0; i < u->locks.n; i++) {
 		struct model_effect ef = { .cls = u->locks.v[i].cls, .kind = EF_FORGET };
 
