@@ -75,6 +75,10 @@ struct engine {
 	uint64_t *live;
 	int live_words;
 	sym_t *var_loc;
+	int *var_of_sym;	/* variable index of a location symbol, -1 */
+	int nvar_of_sym;
+	unsigned char *mark;	/* prune_dead() scratch, by symbol */
+	int capmark;
 	void *check_data[MAX_CHECKS];
 };
 
@@ -1832,29 +1836,34 @@ static sym_t join_fresh(void *ctx, sym_t loc)
 	return sym_named(eng, "%s@join", eng->names[loc]);
 }
 
-static bool sym_is_live(struct engine *eng, const struct state *st, const uint64_t *live, sym_t s)
+/*
+ * Marks, per symbol, what a state can still reach: entry values of live
+ * variables (of parameters always: summaries split on them), bound values
+ * and locations, lock instances. One pass, then lookups are O(1).
+ */
+static void mark_live(struct engine *eng, const struct state *st, const uint64_t *live)
 {
-	/* a live variable's entry value; a parameter's always (summaries split on it) */
+	if (eng->capmark < eng->nsyms) {
+		eng->capmark = eng->nsyms * 2;
+		eng->mark = xrealloc(eng->mark, eng->capmark);
+	}
+	memset(eng->mark, 0, eng->nsyms);
 	for (int v = 0; v < eng->fn->nvars; v++)
-		if (eng->var_loc[v] == s && ((live[v / 64] & (1ULL << (v % 64))) ||
-					     eng->fn->vars[v]->kind == VAR_PARAM))
-			return true;
+		if ((live[v / 64] & (1ULL << (v % 64))) || eng->fn->vars[v]->kind == VAR_PARAM)
+			eng->mark[eng->var_loc[v]] = 1;
 	for (int i = 0; i < st->nenv; i++)
-		if (st->env[i].val == s || st->env[i].loc == s)
-			return true;
+		eng->mark[st->env[i].val] = eng->mark[st->env[i].loc] = 1;
 	for (int i = 0; i < st->nlocks; i++)
-		if (st->locks[i].inst == s)
-			return true;
-	return false;
+		eng->mark[st->locks[i].inst] = 1;
 }
 
 /* A fact is worth keeping if its value, or the object it is a field of, is reachable. */
-static bool fact_reachable(struct engine *eng, const struct state *st, const uint64_t *live, sym_t s)
+static bool fact_reachable(struct engine *eng, sym_t s)
 {
 	const char *n = eng->names[s];
 	char buf[512];
 
-	if (sym_is_live(eng, st, live, s) || n[0] == '(')
+	if (eng->mark[s] || n[0] == '(')
 		return true;
 	for (const char *p = n + 1; *p && p - n < (int)sizeof(buf); p++) {
 		if (!(p[0] == '-' && p[1] == '>') && *p != '.' && *p != '[')
@@ -1863,7 +1872,7 @@ static bool fact_reachable(struct engine *eng, const struct state *st, const uin
 		buf[p - n] = '\0';
 		sym_t base = sym_lookup(eng, buf[0] == '*' ? buf + 1 : buf, false);
 
-		if (base != NO_SYM && sym_is_live(eng, st, live, base))
+		if (base != NO_SYM && base < eng->nsyms && eng->mark[base])
 			return true;
 	}
 	return false;
@@ -1875,20 +1884,18 @@ static void prune_dead(struct engine *eng, int block, struct state *st)
 	const uint64_t *live = eng->live + block * eng->live_words;
 	int j = 0;
 
-	for (int v = 0; v < eng->fn->nvars; v++) {
-		sym_t loc = eng->var_loc[v];
+	/* bindings of dead variables go (a variable's location is its key's symbol) */
+	for (int i = 0; i < st->nenv; i++) {
+		int v = st->env[i].loc < eng->nvar_of_sym ? eng->var_of_sym[st->env[i].loc] : -1;
 
-		if (live[v / 64] & (1ULL << (v % 64)))
-			continue;
-		for (int i = 0; i < st->nenv; i++)
-			if (st->env[i].loc == loc) {
-				memmove(&st->env[i], &st->env[i + 1], (st->nenv - i - 1) * sizeof(*st->env));
-				st->nenv--;
-				break;
-			}
+		if (v < 0 || (live[v / 64] & (1ULL << (v % 64))))
+			st->env[j++] = st->env[i];
 	}
+	st->nenv = j;
+	mark_live(eng, st, live);
+	j = 0;
 	for (int i = 0; i < st->nfacts; i++)
-		if (fact_reachable(eng, st, live, st->facts[i].sym))
+		if (fact_reachable(eng, st->facts[i].sym))
 			st->facts[j++] = st->facts[i];
 	st->nfacts = j;
 }
@@ -2072,6 +2079,12 @@ bool engine_run(const struct engine_config *cfg, struct ir_function *fn, const c
 	eng.var_loc = arena_alloc(eng.arena, (fn->nvars + 1) * sizeof(sym_t));
 	for (int v = 0; v < fn->nvars; v++)
 		eng.var_loc[v] = sym_lookup(&eng, fn->vars[v]->key, true);
+	eng.nvar_of_sym = eng.nsyms;
+	eng.var_of_sym = arena_alloc(eng.arena, (eng.nsyms + 1) * sizeof(int));
+	for (int i = 0; i < eng.nsyms; i++)
+		eng.var_of_sym[i] = -1;
+	for (int v = 0; v < fn->nvars; v++)
+		eng.var_of_sym[eng.var_loc[v]] = v;
 	eng.start = clock();
 	propagate(&eng, 0, entry_state(&eng));
 	while (eng.head < eng.tail) {
@@ -2103,5 +2116,6 @@ bool engine_run(const struct engine_config *cfg, struct ir_function *fn, const c
 		run_hooks(HOOK_FUNCTION_END, &ha);
 	}
 	free(eng.work);
+	free(eng.mark);
 	return ok;
 }

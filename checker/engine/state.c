@@ -60,24 +60,32 @@ bool state_equal(const struct state *a, const struct state *b)
 	return true;
 }
 
+/* A 64-bit mixing step: states are hashed word by word, not byte by byte. */
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+	h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+	return h * 0xff51afd7ed558ccdULL;
+}
+
 uint64_t state_hash(const struct state *st)
 {
-	uint64_t h = st->nlocks * 31 + st->nenv * 7 + st->nfacts;
+	uint64_t h = mix(st->nlocks * 31 + st->nenv * 7 + st->nfacts, st->approx);
 
 	for (int i = 0; i < st->nlocks; i++) {
 		const struct lock *l = &st->locks[i];
-		int64_t k[4] = { l->cls, l->inst, l->status * 4 + l->mode, l->here };
 
-		h = hash_bytes(k, sizeof(k), h);
+		h = mix(h, ((uint64_t)l->cls << 56) ^ ((uint64_t)l->inst << 16) ^
+			   (l->status * 4 + l->mode) ^ ((uint64_t)l->here << 8) ^ ((uint64_t)l->epoch << 40));
 	}
-	h = hash_bytes(st->env, st->nenv * sizeof(*st->env), h);
+	for (int i = 0; i < st->nenv; i++)
+		h = mix(h, ((uint64_t)st->env[i].loc << 32) | (uint32_t)st->env[i].val);
 	for (int i = 0; i < st->nfacts; i++) {
 		const struct fact *f = &st->facts[i];
-		int64_t k[7] = { f->sym, f->lo, f->hi, (int64_t)f->set, (int64_t)f->clear,
-				 f->keeper.cls * 1000003LL + f->keeper.inst * 31 + f->keeper.epoch,
-				 f->has_ne ? f->ne : 0x5a5a };
 
-		h = hash_bytes(k, sizeof(k), h);
+		h = mix(h, f->sym);
+		h = mix(h, f->lo ^ (f->hi << 1) ^ f->set ^ (f->clear << 3));
+		h = mix(h, (uint64_t)f->keeper.cls * 1000003ULL + f->keeper.inst * 31ULL +
+			   f->keeper.epoch + (f->has_ne ? f->ne : 0x5a5a));
 	}
 	return h;
 }
