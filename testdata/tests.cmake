@@ -45,3 +45,6 @@ add_test(NAME engine-unit COMMAND engine_test)
 
 # The command line: exit codes, switches, kbuild's flags.
 add_test(NAME cli COMMAND ${FIXTURES}/run-cli-tests.sh $<TARGET_FILE:mmlock>)
+
+# Tree mode over a compilation database.
+add_test(NAME tree-mode COMMAND ${FIXTURES}/run-tree-test.sh $<TARGET_FILE:mmlock>)

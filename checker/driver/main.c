@@ -15,6 +15,7 @@
 #include "../frontend/frontend.h"
 #include "../report/report.h"
 #include "options.h"
+#include "tree.h"
 
 struct run {
 	struct options *opt;
@@ -95,9 +96,9 @@ static bool check_file(struct run *r, struct model *model, const char *file)
 		fe_parse_result_free(&res);
 		return false;
 	}
-	if (res.nerrors && r->opt->verbose)
-		fprintf(stderr, "mmlock: %s: %d parse error(s), first: %s\n", file, res.nerrors,
-			res.first_error);
+	if (res.nerrors)	/* functions holding an error are skipped, the rest analysed */
+		fprintf(stderr, "mmlock: %s: %d parse error(s), functions containing them are skipped; "
+			"first: %s\n", file, res.nerrors, res.first_error);
 	model_resolve(model, lookup_constant, res.tu);
 	fe_for_each_function_slot(res.tu, add_slot, &slots);
 	r->cfg.slots = slots.v;
@@ -142,6 +143,14 @@ int main(int argc, char **argv)
 			printf("mmlock %s (libclang %s)\n", MMLOCK_VERSION, MMLOCK_LIBCLANG_VERSION);
 		options_free(&opt);
 		return 0;
+	}
+	if (opt.compdb) {	/* tree mode: each TU in a child running check mode */
+		char *self = realpath("/proc/self/exe", NULL);
+		int rc = tree_main(&opt, self ? self : argv[0]);
+
+		free(self);
+		options_free(&opt);
+		return rc;
 	}
 	if (opt.verbose)
 		for (int i = 0; i < opt.ndropped; i++)

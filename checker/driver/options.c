@@ -58,11 +58,15 @@ static void push(const char ***v, int *n, const char *s)
 
 void options_usage(void)
 {
-	printf("usage: mmlock [options] [compiler flags] FILE.c...\n\n"
+	printf("usage: mmlock [options] [compiler flags] FILE.c...\n"
+	       "       mmlock -p BUILD_DIR|compile_commands.json [-j N] [options] [PATH...]\n\n"
 	       "Checks Linux mm locking (mmap_lock, VMA locks, page-table locks, folio locks).\n"
 	       "Accepts the arguments kbuild passes to $(CHECK): make C=2 CHECK=mmlock\n\n"
 	       "  --format=text|json   output format (text on stderr, json on stdout)\n"
 	       "  -o FILE              write the report to FILE\n"
+	       "  -p DIR|FILE          tree mode: every TU of DIR/compile_commands.json\n"
+	       "                       (or FILE), restricted to the PATHs given\n"
+	       "  -j N                 tree mode: analyse N TUs at a time\n"
 	       "  --model=FILE         add the lock model entries in FILE\n"
 	       "  --verbose            say what was dropped, skipped or given up\n"
 	       "  --dump-ir            print each function's IR instead of checking\n"
@@ -76,6 +80,7 @@ void options_usage(void)
 static bool our_option(struct options *o, const char *a)
 {
 	struct check *c;
+	bool ours = true;
 
 	if (!strcmp(a, "--verbose") || !strcmp(a, "-v"))
 		o->verbose = true;
@@ -100,8 +105,11 @@ static bool our_option(struct options *o, const char *a)
 	else if (!strncmp(a, "-W", 2) && (c = check_find(a + 2)))
 		c->enabled = true;
 	else
-		return false;
-	return true;
+		ours = false;
+	/* tree mode hands the same options to each TU's process */
+	if (ours && strcmp(a, "--help") && strcmp(a, "--version") && strncmp(a, "--format=", 9))
+		push(&o->passthrough, &o->npassthrough, a);
+	return ours;
 }
 
 bool options_parse(struct options *o, int argc, char **argv)
@@ -115,6 +123,23 @@ bool options_parse(struct options *o, int argc, char **argv)
 		if (!strncmp(a, "--format=", 9)) {
 			fprintf(stderr, "mmlock: unknown format '%s' (text or json)\n", a + 9);
 			return false;
+		}
+		if (!strcmp(a, "-p") || !strcmp(a, "-j")) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "mmlock: %s needs a value\n", a);
+				return false;
+			}
+			if (a[1] == 'p')
+				o->compdb = argv[++i];
+			else if ((o->jobs = atoi(argv[++i])) < 1) {
+				fprintf(stderr, "mmlock: -j needs a positive number\n");
+				return false;
+			}
+			continue;
+		}
+		if (!strncmp(a, "-j", 2) && a[2] >= '0' && a[2] <= '9') {
+			o->jobs = atoi(a + 2);
+			continue;
 		}
 		if (!strcmp(a, "-o")) {
 			if (i + 1 >= argc) {
@@ -152,7 +177,7 @@ bool options_parse(struct options *o, int argc, char **argv)
 	/* clang's own warnings are not our output; -w also defuses any -Werror left */
 	push(&o->clang_args, &o->nclang_args, "-w");
 	push(&o->clang_args, &o->nclang_args, "-Wno-unknown-warning-option");
-	if (!o->nfiles && !o->help && !o->version) {
+	if (!o->nfiles && !o->help && !o->version && !o->compdb) {
 		fprintf(stderr, "mmlock: no input files (try --help)\n");
 		return false;
 	}
@@ -164,4 +189,5 @@ void options_free(struct options *o)
 	free(o->clang_args);
 	free(o->files);
 	free(o->dropped);
+	free(o->passthrough);
 }

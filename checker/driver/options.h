@@ -22,6 +22,10 @@ struct options {
 	int ndropped;
 	const char *model_file;
 	const char *output;
+	const char *compdb;		/* -p: tree mode over a compilation database */
+	int jobs;			/* -j N */
+	const char **passthrough;	/* our own options, for tree mode's children */
+	int npassthrough;
 	enum report_format format;
 	bool verbose;
 	bool dump_ir;

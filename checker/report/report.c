@@ -102,6 +102,73 @@ int report_count(void)
 	return findings.n;
 }
 
+static struct ir_loc loc_from_json(json_t *o)
+{
+	struct ir_loc loc = {
+		intern(json_string_value(json_object_get(o, "file"))),
+		(unsigned)json_integer_value(json_object_get(o, "line")),
+		(unsigned)json_integer_value(json_object_get(o, "column")),
+	};
+	return loc;
+}
+
+bool report_import_json(const char *path, struct report_summary *sum)
+{
+	json_error_t err;
+	json_t *doc = json_load_file(path, 0, &err), *arr, *f, *s;
+	size_t i, k;
+
+	if (!doc || !(arr = json_object_get(doc, "findings")) || !json_is_array(arr)) {
+		json_decref(doc);
+		return false;
+	}
+	json_array_foreach(arr, i, f) {
+		const char *check = json_string_value(json_object_get(f, "check"));
+		const char *fn = json_string_value(json_object_get(f, "function"));
+		struct finding *nf;
+		json_t *n;
+
+		if (!check)
+			continue;
+		report_begin_function(fn ? fn : "");
+		nf = report_warn(intern(check), loc_from_json(f), "%s",
+				 json_string_value(json_object_get(f, "message")));
+		json_array_foreach(json_object_get(f, "notes"), k, n)
+			report_note(nf, loc_from_json(n), "%s", json_string_value(json_object_get(n, "message")));
+	}
+	if ((s = json_object_get(doc, "summary"))) {
+		sum->functions += json_integer_value(json_object_get(s, "functions"));
+		sum->gave_up += json_integer_value(json_object_get(s, "gave_up"));
+		sum->parse_failures += json_integer_value(json_object_get(s, "parse_failures"));
+	}
+	json_decref(doc);
+	return true;
+}
+
+void report_print_summary(FILE *out, const struct report_summary *sum, double seconds)
+{
+	const char *seen[64];
+	int counts[64], n = 0;
+
+	for (int i = 0; i < findings.n; i++) {
+		int k = 0;
+
+		while (k < n && seen[k] != findings.v[i]->check)
+			k++;
+		if (k == n && n < 64) {
+			seen[n] = findings.v[i]->check;
+			counts[n++] = 0;
+		}
+		if (k < n)
+			counts[k]++;
+	}
+	fprintf(out, "mmlock: %d TUs, %d functions, %d given up on, %d parse failures, "
+		"%d findings in %.1f s\n", sum->files, sum->functions, sum->gave_up,
+		sum->parse_failures, findings.n, seconds);
+	for (int k = 0; k < n; k++)
+		fprintf(out, "mmlock:   %-32s %d\n", seen[k], counts[k]);
+}
+
 static int str_cmp(const char *a, const char *b)
 {
 	return strcmp(a ? a : "", b ? b : "");

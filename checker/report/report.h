@@ -28,6 +28,14 @@ struct report_summary {
 };
 
 int report_count(void);
+
+/*
+ * Tree mode: adds the findings and summary of a JSON report written by a
+ * child process. Returns false if the file is not such a report.
+ */
+bool report_import_json(const char *path, struct report_summary *sum);
+/* Text summary for tree mode: TUs, functions, give-ups, failures, per check. */
+void report_print_summary(FILE *out, const struct report_summary *sum, double seconds);
 /* Prints and forgets everything collected so far. */
 void report_flush(FILE *out, enum report_format fmt, const struct report_summary *sum);
 

@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tree mode: mmlock -p BUILD_DIR|compile_commands.json [-j N] [PATH...].
+ * Every TU of the compilation database (restricted to PATHs) is analysed
+ * by its own mmlock process, so a crash or a hang costs that file only;
+ * the parent merges their JSON reports, shows progress on a terminal and
+ * prints one sorted report and a summary.
+ */
+#include "tree.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../report/report.h"
+#include "../util/util.h"
+
+#define TU_TIMEOUT 600		/* seconds one TU may take */
+
+struct tu;
+typedef VEC(struct tu) tu_list;
+
+struct tu {
+	const char *dir, *file;
+	char **argv;		/* compiler arguments, without the compiler, -c and -o */
+	int argc;
+	pid_t pid;
+	char out[64];		/* its JSON report */
+};
+
+/* "gcc -DX='\"a b\"' -c f.c" into words, as a POSIX shell would split it. */
+static int split_command(const char *cmd, char ***out)
+{
+	VEC(char *) words = {0};
+	struct strbuf w = {0};
+	bool in = false;
+	char q = 0;
+
+	for (const char *p = cmd;; p++) {
+		if (!*p || (!q && (*p == ' ' || *p == '\t' || *p == '\n'))) {
+			if (in) {
+				vec_push(&words, xstrdup(w.s ? w.s : ""));
+				w.len = 0;
+				if (w.s)
+					w.s[0] = '\0';
+				in = false;
+			}
+			if (!*p)
+				break;
+			continue;
+		}
+		in = true;
+		if (q == '\'' ? *p == '\'' : q == '"' ? *p == '"' : false) {
+			q = 0;
+		} else if (!q && (*p == '\'' || *p == '"')) {
+			q = *p;
+		} else {
+			char c[2] = { *p, 0 };
+
+			if (*p == '\\' && q != '\'' && p[1])
+				c[0] = *++p;
+			sb_add(&w, c);
+		}
+	}
+	sb_free(&w);
+	*out = words.v;
+	return words.n;
+}
+
+/* Compiler arguments of an entry, minus the compiler, -c, -o X and the file. */
+static void entry_args(json_t *e, struct tu *t)
+{
+	json_t *args = json_object_get(e, "arguments");
+	char **words = NULL;
+	int n = 0;
+
+	if (json_is_array(args)) {
+		size_t i;
+		json_t *a;
+
+		words = xcalloc(json_array_size(args) + 1, sizeof(char *));
+		json_array_foreach(args, i, a)
+			words[n++] = xstrdup(json_string_value(a) ? json_string_value(a) : "");
+	} else if (json_string_value(json_object_get(e, "command"))) {
+		n = split_command(json_string_value(json_object_get(e, "command")), &words);
+	}
+	t->argv = xcalloc(n + 1, sizeof(char *));
+	for (int i = 1; i < n; i++) {
+		if (!strcmp(words[i], "-o") && i + 1 < n) {
+			i++;
+			continue;
+		}
+		if (!strcmp(words[i], "-c") || !strcmp(words[i], t->file))
+			continue;
+		t->argv[t->argc++] = words[i];
+	}
+	free(words);
+}
+
+static bool wanted(const struct options *o, const char *dir, const char *file)
+{
+	char *abs = file[0] == '/' ? xstrdup(file) : xasprintf("%s/%s", dir, file);
+	bool yes = o->nfiles == 0;
+
+	for (int i = 0; i < o->nfiles && !yes; i++) {
+		char *p = realpath(o->files[i], NULL);
+
+		yes = p && !strncmp(abs, p, strlen(p));
+		yes |= strstr(file, o->files[i]) == file;	/* relative to the build dir */
+		free(p);
+	}
+	free(abs);
+	return yes;
+}
+
+static bool load_db(const struct options *o, tu_list *tus)
+{
+	struct stat sb;
+	char *path = stat(o->compdb, &sb) == 0 && S_ISDIR(sb.st_mode) ?
+		     xasprintf("%s/compile_commands.json", o->compdb) : xstrdup(o->compdb);
+	json_error_t err;
+	json_t *db = json_load_file(path, 0, &err), *e;
+	size_t i;
+
+	if (!json_is_array(db)) {
+		fprintf(stderr, "mmlock: %s: not a compilation database (%s)\n", path, err.text);
+		free(path);
+		json_decref(db);
+		return false;
+	}
+	json_array_foreach(db, i, e) {
+		struct tu t = {0};
+		const char *dir = json_string_value(json_object_get(e, "directory"));
+		const char *file = json_string_value(json_object_get(e, "file"));
+		size_t len = file ? strlen(file) : 0;
+
+		if (!dir || !file || len < 2 || strcmp(file + len - 2, ".c") || !wanted(o, dir, file))
+			continue;
+		t.dir = xstrdup(dir);
+		t.file = xstrdup(file);
+		entry_args(e, &t);
+		vec_push(tus, t);
+	}
+	free(path);
+	json_decref(db);
+	return true;
+}
+
+static pid_t spawn(const struct options *o, struct tu *t, const char *self, const char *tmpdir,
+		   int idx)
+{
+	pid_t pid;
+
+	snprintf(t->out, sizeof(t->out), "%s/%d.json", tmpdir, idx);
+	pid = fork();
+	if (pid != 0)
+		return pid;
+	/* child: one check-mode run, JSON into t->out */
+	char **argv = xcalloc(o->npassthrough + t->argc + 6, sizeof(char *));
+	int n = 0;
+
+	argv[n++] = (char *)self;
+	argv[n++] = "--format=json";
+	argv[n++] = "-o";
+	argv[n++] = t->out;
+	for (int i = 0; i < o->npassthrough; i++)
+		argv[n++] = (char *)o->passthrough[i];
+	for (int i = 0; i < t->argc; i++)
+		argv[n++] = t->argv[i];
+	argv[n++] = (char *)t->file;
+	if (chdir(t->dir) != 0)
+		_exit(3);
+	alarm(TU_TIMEOUT);	/* a hang ends this file, not the run */
+	execv(self, argv);
+	_exit(3);
+}
+
+static void collect(struct tu *t, int status, struct report_summary *sum)
+{
+	sum->files++;
+	if (WIFSIGNALED(status)) {
+		fprintf(stderr, "\nmmlock: %s: %s (signal %d); the run goes on\n", t->file,
+			WTERMSIG(status) == SIGALRM ? "timed out" : "crashed", WTERMSIG(status));
+		sum->parse_failures++;
+	} else if (!report_import_json(t->out, sum)) {
+		fprintf(stderr, "\nmmlock: %s: no report (exit %d)\n", t->file, WEXITSTATUS(status));
+		sum->parse_failures++;
+	}
+	unlink(t->out);
+}
+
+int tree_main(const struct options *o, const char *self)
+{
+	tu_list tus = {0};
+	struct report_summary sum = {0};
+	char tmpdir[] = "/tmp/mmlock.XXXXXX";
+	int jobs = o->jobs > 0 ? o->jobs : 1, running = 0, next = 0, done = 0;
+	bool tty = isatty(2);
+	struct timespec t0, t1;
+	FILE *out;
+
+	if (!load_db(o, &tus))
+		return 2;
+	if (!mkdtemp(tmpdir)) {
+		fprintf(stderr, "mmlock: cannot make a temporary directory: %s\n", strerror(errno));
+		return 2;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (done < tus.n) {
+		int status;
+		pid_t pid;
+
+		while (running < jobs && next < tus.n) {
+			tus.v[next].pid = spawn(o, &tus.v[next], self, tmpdir, next);
+			next++;
+			running++;
+		}
+		pid = wait(&status);
+		if (pid < 0)
+			break;
+		for (int i = 0; i < tus.n; i++)
+			if (tus.v[i].pid == pid) {
+				collect(&tus.v[i], status, &sum);
+				tus.v[i].pid = 0;
+				running--;
+				done++;
+			}
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (tty)
+			fprintf(stderr, "\r[%d/%d] %d findings, %ld s", done, tus.n, report_count(),
+				(long)(t1.tv_sec - t0.tv_sec));
+	}
+	if (tty)
+		fputc('\n', stderr);
+	rmdir(tmpdir);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	out = o->format == FMT_JSON ? stdout : stderr;
+	if (o->output && !(out = fopen(o->output, "w"))) {
+		fprintf(stderr, "mmlock: cannot write %s\n", o->output);
+		return 2;
+	}
+	report_print_summary(stderr, &sum, (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	report_flush(out, o->format, &sum);
+	if (out != stdout && out != stderr)
+		fclose(out);
+	return 0;
+}
