@@ -189,7 +189,7 @@ static void collect(struct tu *t, int status, struct report_summary *sum)
 		fprintf(stderr, "\nmmlock: %s: %s (signal %d); the run goes on\n", t->file,
 			WTERMSIG(status) == SIGALRM ? "timed out" : "crashed", WTERMSIG(status));
 		sum->parse_failures++;
-	} else if (!report_import_json(t->out, sum)) {
+	} else if (!report_import_json(t->out, t->dir, sum)) {
 		fprintf(stderr, "\nmmlock: %s: no report (exit %d)\n", t->file, WEXITSTATUS(status));
 		sum->parse_failures++;
 	}

@@ -102,17 +102,34 @@ int report_count(void)
 	return findings.n;
 }
 
-static struct ir_loc loc_from_json(json_t *o)
+/* A child's relative paths are relative to its TU's directory: make them absolute. */
+static struct ir_loc loc_from_json(json_t *o, const char *dir)
 {
+	const char *file = json_string_value(json_object_get(o, "file"));
+	char *joined = file && file[0] != '/' ? xasprintf("%s/%s", dir, file) : NULL;
+	char *real = realpath(joined ? joined : file ? file : "", NULL);
 	struct ir_loc loc = {
-		intern(json_string_value(json_object_get(o, "file"))),
+		intern(real ? real : joined ? joined : file),
 		(unsigned)json_integer_value(json_object_get(o, "line")),
 		(unsigned)json_integer_value(json_object_get(o, "column")),
 	};
+
+	free(real);
+	free(joined);
 	return loc;
 }
 
-bool report_import_json(const char *path, struct report_summary *sum)
+/* The same finding from two TUs (a header, a file listed twice) is one. */
+static bool already_reported(const char *check, struct ir_loc loc)
+{
+	for (int i = 0; i < findings.n; i++)
+		if (findings.v[i]->check == check && findings.v[i]->loc.file == loc.file &&
+		    findings.v[i]->loc.line == loc.line)
+			return true;
+	return false;
+}
+
+bool report_import_json(const char *path, const char *dir, struct report_summary *sum)
 {
 	json_error_t err;
 	json_t *doc = json_load_file(path, 0, &err), *arr, *f, *s;
@@ -128,13 +145,14 @@ bool report_import_json(const char *path, struct report_summary *sum)
 		struct finding *nf;
 		json_t *n;
 
-		if (!check)
+		if (!check || already_reported(intern(check), loc_from_json(f, dir)))
 			continue;
 		report_begin_function(fn ? fn : "");
-		nf = report_warn(intern(check), loc_from_json(f), "%s",
+		nf = report_warn(intern(check), loc_from_json(f, dir), "%s",
 				 json_string_value(json_object_get(f, "message")));
 		json_array_foreach(json_object_get(f, "notes"), k, n)
-			report_note(nf, loc_from_json(n), "%s", json_string_value(json_object_get(n, "message")));
+			report_note(nf, loc_from_json(n, dir), "%s",
+				    json_string_value(json_object_get(n, "message")));
 	}
 	if ((s = json_object_get(doc, "summary"))) {
 		sum->functions += json_integer_value(json_object_get(s, "functions"));

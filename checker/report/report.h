@@ -33,7 +33,7 @@ int report_count(void);
  * Tree mode: adds the findings and summary of a JSON report written by a
  * child process. Returns false if the file is not such a report.
  */
-bool report_import_json(const char *path, struct report_summary *sum);
+bool report_import_json(const char *path, const char *dir, struct report_summary *sum);
 /* Text summary for tree mode: TUs, functions, give-ups, failures, per check. */
 void report_print_summary(FILE *out, const struct report_summary *sum, double seconds);
 /* Prints and forgets everything collected so far. */
