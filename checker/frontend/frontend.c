@@ -94,22 +94,13 @@ const char *fe_main_file(const struct fe_tu *tu)
 	return tu->main_file;
 }
 
-static const char *cursor_name(CXCursor c)
-{
-	CXString s = clang_getCursorSpelling(c);
-	const char *r = intern(clang_getCString(s));
-
-	clang_disposeString(s);
-	return r;
-}
-
 static enum CXChildVisitResult index_enum(CXCursor c, CXCursor parent, CXClientData data)
 {
 	struct fe_tu *tu = data;
 
 	(void)parent;
 	if (clang_getCursorKind(c) == CXCursor_EnumConstantDecl) {
-		struct fe_named n = { cursor_name(c), c, clang_getEnumConstantDeclValue(c) };
+		struct fe_named n = { fe_spelling(c), c, clang_getEnumConstantDeclValue(c) };
 
 		vec_push(&tu->constants, n);
 	}
@@ -124,7 +115,7 @@ static enum CXChildVisitResult index_top(CXCursor c, CXCursor parent, CXClientDa
 	(void)parent;
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_FunctionDecl:
-		n.name = cursor_name(c);
+		n.name = fe_spelling(c);
 		vec_push(&tu->decls, n);
 		if (clang_isCursorDefinition(c))
 			vec_push(&tu->functions, n);
@@ -233,7 +224,7 @@ static void slot_init_list(struct slot_ctx *sc, CXCursor list, const char *type)
 		ref = clang_getCursorReferenced(val);
 		if (clang_getCursorKind(ref) != CXCursor_FunctionDecl)
 			continue;
-		sc->cb(sc->ctx, type, cursor_name(sub[0]), cursor_name(ref),
+		sc->cb(sc->ctx, type, fe_spelling(sub[0]), fe_spelling(ref),
 		       fe_loc(NULL, val));
 	}
 }
@@ -305,7 +296,7 @@ static enum CXChildVisitResult each_function(CXCursor c, CXCursor parent, CXClie
 		return CXChildVisit_Continue;
 	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
 		return CXChildVisit_Continue;
-	name = cursor_name(c);
+	name = fe_spelling(c);
 	if (has_error(ctx->tu, c)) {
 		ctx->cb(ctx->tu, name, NULL, "it contains a parse error", ctx->data);
 		return CXChildVisit_Continue;

@@ -86,7 +86,8 @@ static const char *type_of(CXCursor c)
 	return fe_type(clang_getCursorType(c));
 }
 
-static const char *spelling(CXCursor c)
+/* The cursor's name, interned: the one helper for it in the front end. */
+const char *fe_spelling(CXCursor c)
 {
 	CXString s = clang_getCursorSpelling(c);
 	const char *r = intern(clang_getCString(s));
@@ -154,7 +155,7 @@ static struct ir_expr *lower_declref(struct lower *l, CXCursor c)
 		return ir_var_path(l->fn, v);
 	case CXCursor_EnumConstantDecl:
 		e = ir_const(l->fn, clang_getEnumConstantDeclValue(ref), type_of(c));
-		e->c.name = spelling(ref);
+		e->c.name = fe_spelling(ref);
 		return e;
 	default:
 		return ir_unknown(l->fn, type_of(c));
@@ -171,7 +172,7 @@ static struct ir_expr *lower_member_mode(struct lower *l, CXCursor c, bool addr)
 {
 	CXCursor k[1];
 	struct ir_expr *base;
-	const char *name = spelling(c);
+	const char *name = fe_spelling(c);
 	bool anonymous = !*name || strstr(name, "(anonymous") || strstr(name, "(unnamed");
 	CXType bt;
 
@@ -473,7 +474,7 @@ static struct ir_expr *lower_call(struct lower *l, CXCursor c)
 	if (clang_getCursorKind(callee) == CXCursor_DeclRefExpr) {
 		ref = clang_getCursorReferenced(callee);
 		if (clang_getCursorKind(ref) == CXCursor_FunctionDecl)
-			name = spelling(ref);
+			name = fe_spelling(ref);
 	}
 	if (name == intern("__builtin_expect") && nargs >= 1)
 		return lower_expr(l, clang_Cursor_getArgument(c, 0));
@@ -698,7 +699,7 @@ static bool is_call_to(CXCursor c, const char *name)
 	if (clang_getCursorKind(c) != CXCursor_CallExpr || fe_children(c, k, 1) < 1)
 		return false;
 	callee = fe_strip(k[0]);
-	return clang_getCursorKind(callee) == CXCursor_DeclRefExpr && spelling(callee) == intern(name);
+	return clang_getCursorKind(callee) == CXCursor_DeclRefExpr && fe_spelling(callee) == intern(name);
 }
 
 void lower_cond(struct lower *l, CXCursor c, struct ir_block *t, struct ir_block *f)
@@ -791,7 +792,7 @@ static enum CXVisitorResult add_field(CXCursor c, CXClientData d)
 		fl->name = xrealloc(fl->name, fl->cap * sizeof(*fl->name));
 		fl->type = xrealloc(fl->type, fl->cap * sizeof(*fl->type));
 	}
-	fl->name[fl->n] = spelling(c);
+	fl->name[fl->n] = fe_spelling(c);
 	fl->type[fl->n++] = clang_getCursorType(c);
 	return CXVisit_Continue;
 }
@@ -831,11 +832,11 @@ static void lower_init_list(struct lower *l, struct ir_expr *dst, CXCursor list,
 				if (clang_getCursorKind(sub[j]) != CXCursor_MemberRef)
 					break;
 				ft = clang_getCursorType(sub[j]);
-				d = ir_path_extend(l->fn, d, STEP_DOT, spelling(sub[j]), fe_type(ft));
+				d = ir_path_extend(l->fn, d, STEP_DOT, fe_spelling(sub[j]), fe_type(ft));
 			}
 			init_element(l, d, sub[ns - 1], ft);
 			for (int j = 0; j < fl.n; j++)
-				if (fl.name[j] == spelling(sub[0]))
+				if (fl.name[j] == fe_spelling(sub[0]))
 					pos = j + 1;
 			continue;
 		}

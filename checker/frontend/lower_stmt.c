@@ -279,15 +279,6 @@ static struct label *label_get(struct lower *l, const char *name)
 	return &l->labels.v[l->labels.n - 1];
 }
 
-static const char *cursor_spelling(CXCursor c)
-{
-	CXString s = clang_getCursorSpelling(c);
-	const char *r = intern(clang_getCString(s));
-
-	clang_disposeString(s);
-	return r;
-}
-
 static enum CXChildVisitResult scan_labels(CXCursor c, CXCursor parent, CXClientData data)
 {
 	struct label_scan *ls = data;
@@ -295,7 +286,7 @@ static enum CXChildVisitResult scan_labels(CXCursor c, CXCursor parent, CXClient
 
 	(void)parent;
 	if (k == CXCursor_LabelStmt) {
-		struct label *lb = label_get(ls->l, cursor_spelling(c));
+		struct label *lb = label_get(ls->l, fe_spelling(c));
 
 		lb->nscopes = ls->chain.n;
 		lb->scopes = arena_memdup(ls->l->fn->arena, ls->chain.v, ls->chain.n * sizeof(unsigned));
@@ -305,7 +296,7 @@ static enum CXChildVisitResult scan_labels(CXCursor c, CXCursor parent, CXClient
 
 		/* &&label: the label is named by the LabelRef child */
 		if (fe_children(c, kids, 1) == 1 && clang_getCursorKind(kids[0]) == CXCursor_LabelRef)
-			label_get(ls->l, cursor_spelling(kids[0]))->addr_taken = true;
+			label_get(ls->l, fe_spelling(kids[0]))->addr_taken = true;
 	}
 	if (k == CXCursor_CompoundStmt || k == CXCursor_ForStmt) {
 		vec_push(&ls->chain, clang_hashCursor(c));
@@ -336,7 +327,7 @@ static void lower_goto(struct lower *l, CXCursor c)
 		ref = clang_getCursorReferenced(kids[0]);
 	if (clang_Cursor_isNull(ref))
 		return;
-	lb = label_get(l, cursor_spelling(ref));
+	lb = label_get(l, fe_spelling(ref));
 	/* leave every scope that does not also enclose the label */
 	while (depth < l->scopes.n && label_in_scope(lb, l->scopes.v[depth].hash))
 		depth++;
@@ -826,7 +817,7 @@ void lower_stmt(struct lower *l, CXCursor c)
 		multi_jump(l, c, true, false);
 		break;
 	case CXCursor_LabelStmt: {
-		struct label *lb = label_get(l, cursor_spelling(c));
+		struct label *lb = label_get(l, fe_spelling(c));
 
 		start(l, lb->block, fe_loc(l, c));
 		if (fe_children(c, kids, 1) == 1)

@@ -30,15 +30,6 @@ void report_begin_function(const char *function)
 	current_function = intern(function);
 }
 
-static char *vformat(const char *fmt, va_list ap)
-{
-	char *s;
-
-	if (vasprintf(&s, fmt, ap) < 0)
-		die("out of memory");
-	return s;
-}
-
 struct finding *report_warn(const char *check, struct ir_loc loc, const char *fmt, ...)
 {
 	struct finding *f;
@@ -46,7 +37,7 @@ struct finding *report_warn(const char *check, struct ir_loc loc, const char *fm
 	char *msg;
 
 	va_start(ap, fmt);
-	msg = vformat(fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	for (int i = function_start; i < findings.n; i++) {
 		struct finding *o = findings.v[i];
@@ -74,7 +65,7 @@ void report_note(struct finding *f, struct ir_loc loc, const char *fmt, ...)
 	if (!f)
 		return;
 	va_start(ap, fmt);
-	n.msg = vformat(fmt, ap);
+	n.msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	vec_push(&f->notes, n);
 }
