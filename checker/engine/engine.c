@@ -1675,25 +1675,22 @@ static void clobber_model_outputs(struct engine *eng, struct state *st, const st
 	}
 }
 
+/* A *param the callee writes gets a new value, once per call. */
 static void clobber_ref(struct engine *eng, struct state *st, const struct call_ctx *cc,
 			const struct model_ref *ref)
 {
-	{
-		const struct ir_expr *e;
-		sym_t loc;
+	const struct ir_expr *e;
+	const char *name;
+	sym_t loc;
 
-		if (ref->param == REF_RET || !ref->nsteps || ref->steps[0].kind != '*')
-			return;
-		e = ref_expr(eng, cc, ref);
-		if (!e || e->kind != X_PATH || e->path.addr)
-			return;
-		loc = path_loc(eng, st, e);
-		if (loc == NO_SYM)
-			return;
-		if (state_env_get(st, loc) == NO_SYM || strcmp(eng->names[state_env_get(st, loc)],
-							       arena_printf(eng->arena, "%s@%d", eng->names[loc], cc->ev->id)))
-			bind_fresh(eng, st, loc, arena_printf(eng->arena, "%s@%d", eng->names[loc], cc->ev->id), NULL);
-	}
+	if (ref->param == REF_RET || !ref->nsteps || ref->steps[0].kind != '*')
+		return;
+	e = ref_expr(eng, cc, ref);
+	if (!e || e->kind != X_PATH || e->path.addr || (loc = path_loc(eng, st, e)) == NO_SYM)
+		return;
+	name = arena_printf(eng->arena, "%s@%d", eng->names[loc], cc->ev->id);
+	if (state_env_get(st, loc) == NO_SYM || strcmp(eng->names[state_env_get(st, loc)], name))
+		bind_fresh(eng, st, loc, name, NULL);
 }
 
 /* What a summarised callee stored below its arguments is a new value now. */
