@@ -1654,7 +1654,6 @@ static void summary_aftermath(struct engine *eng, struct state *st, const struct
 	}
 }
 
-/* *locked in "on *locked == 0": the callee writes it, so it is a new value. */
 static void clobber_ref(struct engine *eng, struct state *st, const struct call_ctx *cc,
 			const struct model_ref *ref);
 
