@@ -1756,6 +1756,7 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 	clobber_outputs(eng, st, ev, &cc);
 	if (cc.api)
 		clobber_model_outputs(eng, st, &cc);
+
 	if (!cc.api || !cc.api->ncases) {
 		sink(eng, st, sink_ctx);
 		return;

@@ -260,6 +260,22 @@ struct each_ctx {
 	void *data;
 };
 
+/*
+ * Written in the main file, possibly through a macro: SYSCALL_DEFINE3(mremap,
+ * ...) spells the function in syscalls.h but expands it here.
+ */
+bool fe_in_main_file(CXCursor c)
+{
+	CXSourceLocation loc = clang_getCursorLocation(c);
+	CXFile f;
+
+	if (clang_Location_isFromMainFile(loc))
+		return true;
+	clang_getExpansionLocation(loc, &f, NULL, NULL, NULL);
+	return f && clang_Location_isFromMainFile(clang_getLocationForOffset(
+		clang_Cursor_getTranslationUnit(c), f, 0));
+}
+
 static unsigned offset_in(CXSourceLocation loc, CXFile *file)
 {
 	unsigned off;
@@ -294,7 +310,7 @@ static enum CXChildVisitResult each_function(CXCursor c, CXCursor parent, CXClie
 	(void)parent;
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c))
 		return CXChildVisit_Continue;
-	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+	if (!fe_in_main_file(c))
 		return CXChildVisit_Continue;
 	name = fe_spelling(c);
 	if (has_error(ctx->tu, c)) {
