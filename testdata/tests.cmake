@@ -48,3 +48,7 @@ add_test(NAME cli COMMAND ${FIXTURES}/run-cli-tests.sh $<TARGET_FILE:mmlock>)
 
 # Tree mode over a compilation database.
 add_test(NAME tree-mode COMMAND ${FIXTURES}/run-tree-test.sh $<TARGET_FILE:mmlock>)
+
+# Coccinelle rules (cocci/) against their inputs, with spatch.
+add_test(NAME cocci COMMAND ${CMAKE_SOURCE_DIR}/testdata/cocci/run-cocci-tests.sh)
+set_tests_properties(cocci PROPERTIES SKIP_RETURN_CODE 77)

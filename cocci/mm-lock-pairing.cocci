@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Find unbalanced mm locks:
+///  - an if branch that returns between pte_offset_map_lock() (or
+///    pte_alloc_map_lock()) and a pte_unmap_unlock() that the paths after
+///    the if reach, without unlocking: the PTL (a spinlock) and the PTE
+///    mapping (kmap, RCU) leak;
+///  - the same for folio_lock()/lock_page() and folio_unlock()/unlock_page(),
+///    for branches that return an error (-EFOO, NULL, ERR_PTR(), false, a
+///    VM_FAULT_ error, or the variable the if tests);
+///  - folio_lock(), lock_page(), mmap_read_lock() or mmap_write_lock(), which
+///    may sleep, while the PTL of a pte_offset_map_lock() is held.
+/// The NULL branch of "pte = pte_offset_map_lock(...); if (!pte) return"
+/// holds nothing (6.5+) and is not reported.
+///
+// Confidence: Moderate
+// Options: --no-includes --include-headers
+// Comments: The leaking branch must end with a return and contain no goto.
+//  A branch that names the ptl at all (an unlock, or a hand-off to a
+//  function such as migration_entry_wait_on_locked()) releases it; a branch
+//  that returns the folio or passes it to any function other than
+//  folio_put(), folio_test_*() and similar accessors releases it.  For the
+//  sleeping locks, any mention of the ptl ends the PTL section.  Paths are
+//  not pruned by conditions other than the NULL test of the PTE.
+// Keywords: pte_offset_map_lock, pte_unmap_unlock, folio_lock, PTL
+
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+
+import re
+
+def _norm(s):
+    s = re.sub(r"/\*.*?\*/|//[^\n]*", "", s, flags=re.S)
+    s = re.sub(r"\s+", " ", s).strip()
+    return re.sub(r" ?([^\w ]) ?", r"\1", s)
+
+def not_null_test(c):
+    # if (!pte), if (pte == NULL), if (unlikely(!pte)): nothing is held.
+    s = _norm(c)
+    m = re.match(r"^(?:un)?likely\((.*)\)$", s)
+    if m:
+        s = m.group(1)
+    return not (re.match(r"^!\(?[\w.>-]+\)?$", s) or
+                re.match(r"^\(?[\w.>-]+\)?==NULL$", s))
+
+def _last_return(s):
+    # The value of the return that ends the branch, or None when the branch
+    # does not end with a return or jumps elsewhere.
+    if re.search(r"\bgoto\b", s):
+        return None
+    t = _norm(s)
+    t = t.rstrip("}").rstrip(";")
+    last = re.split(r"[;{}]", t)[-1]
+    m = re.match(r"^return\b ?(.*)$", last)
+    return m.group(1) if m else None
+
+def _returns(s):
+    return _last_return(s) is not None
+
+def error_branch(s, c):
+    """The branch returns an error: -EFOO, NULL, ERR_PTR(), false, a
+    VM_FAULT_ error, or a variable the if condition tests (if (ret < 0)
+    return ret).  A success return with the folio locked is often the
+    contract (->write_begin(), pipe_buf_operations.try_steal)."""
+    v = _last_return(s)
+    if v is None:
+        return False
+    if _error_value(v):
+        return True
+    return (re.match(r"^\w+$", v) is not None and
+            re.search(r"(?<![\w>.])" + v + r"(?!\w)", _norm(c)) is not None)
+
+def _error_value(v):
+    # -EFOO, ERR_PTR(...), NULL, false, a VM_FAULT_ error code.
+    v = re.sub(r"^\((.*)\)$", r"\1", v)
+    return re.match(r"^(-\w+|ERR_PTR\(.*\)|NULL|false|"
+                    r"VM_FAULT_(OOM|SIGBUS|SIGSEGV|HWPOISON\w*|FALLBACK))$",
+                    v) is not None
+
+def _mentions(s, e):
+    return re.search(r"(?<![\w>.])" + re.escape(_norm(e)) + r"(?![\w])",
+                     _norm(s)) is not None
+
+def ptl_leaks(s, ptl):
+    """The branch returns and never names the PTL (no unlock, no hand-off)."""
+    return _returns(s) and not _mentions(s, ptl)
+
+# Calls that take a locked folio and leave it locked.
+_KEEPS = r"(?:folio_put|put_page|folio_get|folio_test_\w+|folio_mark_\w+|" \
+         r"folio_set_\w+|folio_clear_\w+|folio_wait_writeback|" \
+         r"folio_mapping|folio_nr_pages|folio_size|folio_order|" \
+         r"folio_pfn|folio_page|folio_address|folio_mapcount|" \
+         r"VM_BUG_ON_FOLIO|VM_WARN_ON_FOLIO|VM_WARN_ON_ONCE_FOLIO)"
+
+def folio_leaks(s, f):
+    """The branch returns; the folio is only passed to calls that keep it
+    locked (any other mention may be a hand-off that unlocks it)."""
+    if not _returns(s):
+        return False
+    t = _norm(s)
+    fe = re.escape(_norm(f))
+    uses = list(re.finditer(r"(?<![\w>.])" + fe + r"(?![\w])", t))
+    for m in uses:
+        before = t[:m.start()]
+        call = re.search(r"(\w+)\((?:[^()]*,)?$", before)
+        if not call or not re.match("^" + _KEEPS + "$", call.group(1)):
+            return False
+    return True
+
+// A branch that returns with the PTL held, between pte_offset_map_lock()
+// and a pte_unmap_unlock() that the other paths reach.
+@ptl_site@
+expression E, ptl;
+position p1;
+@@
+
+E = \(pte_offset_map_lock@p1\|pte_alloc_map_lock@p1\)(..., &ptl)
+
+@pte_ret exists@
+expression ptl_site.E, ptl_site.ptl;
+identifier lock;
+position ptl_site.p1;
+expression C : script:python () { not_null_test(C) };
+statement S : script:python (ptl) { ptl_leaks(S, ptl) };
+position pi, p3;
+@@
+
+E = lock@p1(..., &ptl)
+... when != ptl
+    when any
+if@pi (C) S
+... when != ptl
+    when any
+pte_unmap_unlock@p3(..., ptl)
+
+// The same for folio_lock()/lock_page() and folio_unlock()/unlock_page().
+@folio_site@
+expression F;
+position p1;
+@@
+
+\(folio_lock@p1\|lock_page@p1\)(F);
+
+@folio_ret exists@
+expression folio_site.F, E;
+identifier lock;
+position folio_site.p1;
+identifier unlock = {folio_unlock, unlock_page};
+expression C;
+statement S : script:python (F) { folio_leaks(S, F) };
+position pi, p3;
+@@
+
+lock@p1(F);
+... when != unlock(F)
+    when != F = E
+    when any
+if@pi (C) S
+... when != unlock(F)
+    when != F = E
+    when any
+\(folio_unlock@p3\|unlock_page@p3\)(F);
+
+// Only error returns count for the folio lock.
+@script:python folio_err@
+S << folio_ret.S;
+C << folio_ret.C;
+@@
+
+if not error_branch(S, C):
+    cocci.include_match(False)
+
+// A sleeping lock while a PTL is held.
+@sleep exists@
+expression E, ptl;
+identifier slock = {folio_lock, lock_page, mmap_read_lock, mmap_write_lock,
+                    mmap_read_lock_killable, mmap_write_lock_killable};
+statement S;
+position p1, p2;
+@@
+
+(
+E = \(pte_offset_map_lock@p1\|pte_alloc_map_lock@p1\)(..., &ptl);
+if (\(!E\|E == NULL\)) S
+|
+\(pte_offset_map_lock@p1\|pte_alloc_map_lock@p1\)(..., &ptl)
+)
+... when != ptl
+slock@p2(...)
+
+@depends on context && !org && !report@
+position p = {pte_ret.pi, folio_ret.pi, sleep.p2};
+identifier f;
+statement S;
+expression C;
+@@
+
+(
+* if@p (C) S
+|
+* f@p(...)
+)
+
+@script:python depends on report@
+p1 << ptl_site.p1;
+p2 << pte_ret.pi;
+p3 << pte_ret.p3;
+lock << pte_ret.lock;
+@@
+
+coccilib.report.print_report(p2[0],
+    "ERROR: this branch returns with the PTL of %s() on line %s held; other paths call pte_unmap_unlock() (line %s)"
+    % (lock, p1[0].line, p3[0].line))
+
+@script:python depends on org@
+p1 << ptl_site.p1;
+p2 << pte_ret.pi;
+p3 << pte_ret.p3;
+lock << pte_ret.lock;
+@@
+
+coccilib.org.print_todo(p2[0],
+    "ERROR: this branch returns with the PTL of %s() on line %s held; other paths call pte_unmap_unlock() (line %s)"
+    % (lock, p1[0].line, p3[0].line))
+
+@script:python depends on report@
+p1 << folio_site.p1;
+p2 << folio_ret.pi;
+p3 << folio_ret.p3;
+lock << folio_ret.lock;
+@@
+
+coccilib.report.print_report(p2[0],
+    "ERROR: this branch returns with the folio lock of %s() on line %s held; other paths unlock it (line %s)"
+    % (lock, p1[0].line, p3[0].line))
+
+@script:python depends on org@
+p1 << folio_site.p1;
+p2 << folio_ret.pi;
+p3 << folio_ret.p3;
+lock << folio_ret.lock;
+@@
+
+coccilib.org.print_todo(p2[0],
+    "ERROR: this branch returns with the folio lock of %s() on line %s held; other paths unlock it (line %s)"
+    % (lock, p1[0].line, p3[0].line))
+
+@script:python depends on report@
+p1 << sleep.p1;
+p2 << sleep.p2;
+slock << sleep.slock;
+@@
+
+coccilib.report.print_report(p2[0],
+    "ERROR: %s() may sleep while the PTL taken on line %s is held"
+    % (slock, p1[0].line))
+
+@script:python depends on org@
+p1 << sleep.p1;
+p2 << sleep.p2;
+slock << sleep.slock;
+@@
+
+coccilib.org.print_todo(p2[0],
+    "ERROR: %s() may sleep while the PTL taken on line %s is held"
+    % (slock, p1[0].line))

@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Find weak revalidation of a VMA after mmap_lock was dropped and taken
+/// again: comparing a fresh lookup with the old pointer
+/// (find_vma(mm, addr) != vma, vma_lookup(...) == vma, ...) does not show
+/// that the old VMA is still the same mapping, because a freed VMA's memory
+/// can be reused for a new one at the same address and split, merge,
+/// mprotect and mremap change a VMA in place.  Also find VMAs that
+/// find_vma() returned after such a re-lock and that are used without a
+/// vm_start check: find_vma() returns the first VMA ending above addr,
+/// which need not contain addr.
+///
+/// In all code, a find_vma() followed by "!vma || vma->vm_start > addr" (or
+/// "addr < vma->vm_start") is what vma_lookup() does; patch mode turns it
+/// into vma_lookup() when the branch leaves with return or goto and does not
+/// use the VMA.
+///
+// Confidence: Moderate
+// Options: --no-includes --include-headers
+// Comments: The re-lock is an mmap_read_unlock/mmap_write_unlock followed by
+//  mmap_read_lock, mmap_write_lock, their _killable forms or
+//  mmap_read_trylock on the same mm in the same function.  A range check is
+//  any read of vma->vm_start, vm_start_gap(vma) or range_in_vma(vma, ...).
+// Keywords: find_vma, vma_lookup, revalidation, mmap_lock
+
+virtual context
+virtual org
+virtual patch
+virtual report
+
+// A comparison of a fresh lookup with an old VMA pointer after a re-lock.
+@cmp depends on !patch exists@
+idexpression struct vm_area_struct *vma;
+expression mm, m2, E, E1, E2;
+statement S1;
+iterator name for_each_vma, for_each_vma_range, mas_for_each;
+identifier unlock = {mmap_read_unlock, mmap_write_unlock};
+identifier relock = {mmap_read_lock, mmap_write_lock, mmap_read_lock_killable,
+                     mmap_write_lock_killable, mmap_read_trylock,
+                     mmap_write_lock_nested};
+identifier lookup = {find_vma, vma_lookup, find_vma_intersection};
+position p1, p2, p3;
+@@
+
+unlock@p1(mm)
+...
+relock@p2(mm, ...)
+... when != vma = E
+    when != &vma
+    when != for_each_vma(E1, vma) S1
+    when != for_each_vma_range(E1, vma, E2) S1
+    when != mas_for_each(E1, vma, E2) S1
+(
+lookup@p3(m2, ...) != vma
+|
+lookup@p3(m2, ...) == vma
+|
+vma != lookup@p3(m2, ...)
+|
+vma == lookup@p3(m2, ...)
+)
+
+// The same through a temporary: tmp = find_vma(mm, addr); if (tmp != vma).
+@cmp_tmp depends on !patch exists@
+idexpression struct vm_area_struct *vma, tmp;
+expression mm, m2, E, E1, E2;
+statement S1;
+iterator name for_each_vma, for_each_vma_range, mas_for_each;
+identifier unlock = {mmap_read_unlock, mmap_write_unlock};
+identifier relock = {mmap_read_lock, mmap_write_lock, mmap_read_lock_killable,
+                     mmap_write_lock_killable, mmap_read_trylock,
+                     mmap_write_lock_nested};
+identifier lookup = {find_vma, vma_lookup, find_vma_intersection};
+position p1, p2, p3;
+@@
+
+unlock@p1(mm)
+...
+relock@p2(mm, ...)
+... when != vma = E
+    when != &vma
+tmp = lookup(m2, ...);
+... when != vma = E
+    when != tmp = E
+    when != &vma
+    when != for_each_vma(E1, vma) S1
+    when != for_each_vma_range(E1, vma, E2) S1
+    when != mas_for_each(E1, vma, E2) S1
+(
+tmp@p3 != vma
+|
+tmp@p3 == vma
+|
+vma != tmp@p3
+|
+vma == tmp@p3
+)
+
+// find_vma() after a re-lock, used without a vm_start check.  Tests in if
+// conditions are part of a validation chain (the vm_start check may follow
+// in the next if) and find_vma(mm, vma->vm_end) asks for the next VMA: such
+// occurrences are not uses.
+@has_find_vma depends on !patch@
+@@
+
+find_vma(...)
+
+@notuse depends on has_find_vma@
+idexpression struct vm_area_struct *vma;
+expression E;
+statement S1, S2;
+position pn;
+@@
+
+(
+if (<+... vma@pn ...+>) S1 else S2
+|
+if (<+... vma@pn ...+>) S1
+|
+find_vma(E, <+... vma@pn ...+>)
+)
+
+@nocheck depends on !patch exists@
+idexpression struct vm_area_struct *vma;
+expression mm, m2, addr, E;
+identifier unlock = {mmap_read_unlock, mmap_write_unlock};
+identifier relock = {mmap_read_lock, mmap_write_lock, mmap_read_lock_killable,
+                     mmap_write_lock_killable, mmap_read_trylock,
+                     mmap_write_lock_nested};
+identifier f != vm_start, g;
+position p1, p2, p3, p4 != notuse.pn;
+@@
+
+unlock@p1(mm)
+...
+relock@p2(mm, ...)
+...
+vma = find_vma@p3(m2, addr);
+... when != vma = E
+    when != vma->vm_start
+    when != vm_start_gap(vma)
+    when != range_in_vma(vma, ...)
+(
+vma@p4->f
+|
+g(..., vma@p4, ...)
+)
+
+// find_vma() + vm_start check == vma_lookup(), when the branch leaves and
+// does not use the VMA (it would see NULL instead of the next VMA).
+// "addr < vma->vm_start" is matched too (isomorphism gtr_lss).
+@uses depends on patch || report || org || context@
+idexpression struct vm_area_struct *vma;
+expression mm, addr;
+position p;
+@@
+
+vma = find_vma@p(mm, addr);
+if (!vma || vma->vm_start > addr) { <+... vma ...+> }
+
+@lookup depends on patch || report || org || context@
+idexpression struct vm_area_struct *vma;
+expression mm, addr;
+identifier l;
+position p != uses.p;
+@@
+
+vma = find_vma@p(mm, addr);
+if (!vma || vma->vm_start > addr) {
+  ...
+(
+return ...;
+|
+goto l;
+)
+}
+
+@depends on patch@
+idexpression struct vm_area_struct *vma;
+expression mm, addr;
+position lookup.p;
+statement S;
+@@
+
+- vma = find_vma@p(mm, addr);
++ vma = vma_lookup(mm, addr);
+  if (
+-     !vma || vma->vm_start > addr
++     !vma
+     ) S
+
+@depends on context && !patch && !org && !report@
+position p = {cmp.p3, cmp_tmp.p3, nocheck.p4};
+expression E;
+@@
+
+* E@p
+
+@depends on context && !patch && !org && !report@
+position lookup.p;
+@@
+
+* find_vma@p(...)
+
+@initialize:python@
+@@
+
+def msg_cmp(unlock, p1, relock, p2):
+    return ("WARNING: VMA revalidated by comparing pointers after %s() on "
+            "line %s and %s() on line %s; an equal pointer may be a different "
+            "or changed VMA, recheck range, flags and backing instead"
+            % (unlock, p1[0].line, relock, p2[0].line))
+
+def msg_nocheck(vma, p3, relock, p2):
+    return ("WARNING: %s from find_vma() on line %s (after %s() on line %s) "
+            "used without a vm_start check; it may not contain the address, "
+            "use vma_lookup() or check vm_start"
+            % (vma, p3[0].line, relock, p2[0].line))
+
+def msg_lookup():
+    return "WARNING: find_vma() with a vm_start check is vma_lookup()"
+
+@script:python depends on report@
+p1 << cmp.p1;
+p2 << cmp.p2;
+p3 << cmp.p3;
+unlock << cmp.unlock;
+relock << cmp.relock;
+@@
+
+coccilib.report.print_report(p3[0], msg_cmp(unlock, p1, relock, p2))
+
+@script:python depends on org@
+p1 << cmp.p1;
+p2 << cmp.p2;
+p3 << cmp.p3;
+unlock << cmp.unlock;
+relock << cmp.relock;
+@@
+
+coccilib.org.print_todo(p3[0], msg_cmp(unlock, p1, relock, p2))
+
+@script:python depends on report@
+p1 << cmp_tmp.p1;
+p2 << cmp_tmp.p2;
+p3 << cmp_tmp.p3;
+unlock << cmp_tmp.unlock;
+relock << cmp_tmp.relock;
+@@
+
+coccilib.report.print_report(p3[0], msg_cmp(unlock, p1, relock, p2))
+
+@script:python depends on org@
+p1 << cmp_tmp.p1;
+p2 << cmp_tmp.p2;
+p3 << cmp_tmp.p3;
+unlock << cmp_tmp.unlock;
+relock << cmp_tmp.relock;
+@@
+
+coccilib.org.print_todo(p3[0], msg_cmp(unlock, p1, relock, p2))
+
+@script:python depends on report@
+p2 << nocheck.p2;
+p3 << nocheck.p3;
+p4 << nocheck.p4;
+vma << nocheck.vma;
+relock << nocheck.relock;
+@@
+
+coccilib.report.print_report(p4[0], msg_nocheck(vma, p3, relock, p2))
+
+@script:python depends on org@
+p2 << nocheck.p2;
+p3 << nocheck.p3;
+p4 << nocheck.p4;
+vma << nocheck.vma;
+relock << nocheck.relock;
+@@
+
+coccilib.org.print_todo(p4[0], msg_nocheck(vma, p3, relock, p2))
+
+@script:python depends on report@
+p << lookup.p;
+@@
+
+coccilib.report.print_report(p[0], msg_lookup())
+
+@script:python depends on org@
+p << lookup.p;
+@@
+
+coccilib.org.print_todo(p[0], msg_lookup())

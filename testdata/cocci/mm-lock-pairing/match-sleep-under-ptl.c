@@ -1,0 +1,28 @@
+/* Sleeping locks taken while a PTE lock (a spinlock) is held. */
+static vm_fault_t wait_and_map(struct vm_fault *vmf, struct folio *folio)
+{
+	vmf->pte = pte_offset_map_lock(vmf->vma->vm_mm, vmf->pmd,
+				       vmf->address, &vmf->ptl);
+	if (!vmf->pte)
+		return VM_FAULT_NOPAGE;
+	folio_lock(folio);
+	map_folio_pte(vmf, folio);
+	folio_unlock(folio);
+	pte_unmap_unlock(vmf->pte, vmf->ptl);
+	return 0;
+}
+
+static int walk_and_lock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr)
+{
+	spinlock_t *ptl;
+	pte_t *pte;
+
+	pte = pte_offset_map_lock(mm, pmd, addr, &ptl);
+	if (!pte)
+		return -EAGAIN;
+	mmap_read_lock(mm);
+	touch_ptes(pte);
+	mmap_read_unlock(mm);
+	pte_unmap_unlock(pte, ptl);
+	return 0;
+}
