@@ -1582,7 +1582,14 @@ static void clobber_outputs(struct engine *eng, struct state *st, const struct i
 		}
 	}
 	cc->ret = NO_SYM;
-	if (ev->dst) {
+	if (ev->dst && cc->api && cc->api->same_value) {
+		sym_t loc = path_loc(eng, st, ev->dst);
+
+		/* current->mm twice is one mm: no fresh value, no forgetting */
+		if (loc != NO_SYM)
+			state_env_set(eng->arena, st, loc, sym_named(eng, "%s()", ev->callee));
+		cc->ret = value_of(eng, st, loc);
+	} else if (ev->dst) {
 		sym_t loc = path_loc(eng, st, ev->dst);
 
 		if (loc != NO_SYM)

@@ -413,6 +413,10 @@ static bool parse_body_line(struct parser *ps)
 		ps->api->needs_mmap = true;
 		return true;
 	}
+	if (accept(ps, "same-value")) {
+		ps->api->same_value = true;
+		return true;
+	}
 	mc.cond.op = C_TRUE;
 	if (accept(ps, "otherwise")) {
 		mc.otherwise = true;

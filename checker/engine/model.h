@@ -93,6 +93,7 @@ struct model_api {
 	const char *ret_type;	/* "vm_fault_t", "bool", ... or NULL: any */
 	bool sleeps;
 	bool needs_mmap;	/* only correct with mmap_lock held (asserts or walks the VMA tree) */
+	bool same_value;	/* every call in a function returns the same value (current) */
 	bool exhaustive;
 	enum where_kind where;
 	int where_param;		/* W_IS_PTL */

@@ -241,6 +241,11 @@ extern struct vm_area_struct *vma_next(struct vma_iterator *vmi);
 extern struct vm_area_struct *vma_prev(struct vma_iterator *vmi);
 extern struct vm_area_struct *vma_find(struct vma_iterator *vmi,
 				       unsigned long max);
+/* unlock: on success, return with mmap_lock dropped (mm/vma.c). */
+struct list_head;
+extern int do_vmi_munmap(struct vma_iterator *vmi, struct mm_struct *mm,
+			 unsigned long start, size_t len, struct list_head *uf,
+			 bool unlock);
 extern void vma_iter_init(struct vma_iterator *vmi, struct mm_struct *mm,
 			  unsigned long addr);
 
