@@ -2,8 +2,10 @@
 /*
  * The dataflow: a worklist of (block, state) pairs. Each block keeps the
  * distinct states that reached it, up to a bound; past the bound further
- * states are joined into one widened state that keeps only what they all
- * agree on, so the bound can only lose findings, never invent one.
+ * states are joined into widened states that keep only what they all
+ * agree on, so the bound can only lose findings, never invent one. States
+ * with the same locks and bindings join first (a loop counter differs, the
+ * locks do not), so widening rarely costs what locks are held.
  *
  * Calls are where locks change. A model entry (or, later, a summary) lists
  * cases, each a condition on the return value or an out parameter plus
@@ -49,14 +51,18 @@ struct pending {
 	struct state *st;
 };
 
+#define MAX_WIDENED 16
+
 struct block_states {
 	struct state **v;
 	int n, cap;
-	struct state *widened;
+	struct state *widened[MAX_WIDENED];	/* one per shape; the last takes the rest */
+	int nwidened;
 };
 
 struct engine {
 	const struct engine_config *cfg;
+	bool debug;			/* --debug-states for this function */
 	const struct model *model;
 	struct ir_function *fn;
 	struct arena *arena;
@@ -1274,18 +1280,24 @@ static void set_lock(struct engine *eng, struct state *st, enum lock_class cls, 
 	state_set_lock(eng->arena, st, &lk);
 }
 
-/* A lock whose state is no longer known: dropped, and noted for summaries. */
-static void forget_lock(struct engine *eng, struct state *st, enum lock_class cls, sym_t inst)
+/* For summaries: the run lost track of this lock on some path. */
+static void note_uncertain(struct engine *eng, enum lock_class cls, sym_t inst)
 {
 	struct engine_uncertain *u = eng->cfg->uncertain;
 
-	state_drop_lock(st, cls, inst);
 	if (!u || inst == NO_SYM)
 		return;
 	for (int i = 0; i < u->locks.n; i++)
 		if (u->locks.v[i].cls == cls && u->locks.v[i].name == intern(eng->names[inst]))
 			return;
 	vec_push(&u->locks, ((struct lock_key){ cls, intern(eng->names[inst]) }));
+}
+
+/* A lock whose state is no longer known: dropped, and noted for summaries. */
+static void forget_lock(struct engine *eng, struct state *st, enum lock_class cls, sym_t inst)
+{
+	state_drop_lock(st, cls, inst);
+	note_uncertain(eng, cls, inst);
 }
 
 static void forget_class(struct engine *eng, struct state *st, enum lock_class cls, sym_t except)
@@ -1446,7 +1458,7 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 		run_hooks(HOOK_ACQUIRE, &ha);
 		/* past a self-deadlock nothing is real: report no more on this path */
 		if (ef->kind == EF_ACQUIRE && prev && prev->status == LS_HELD)
-			st->approx = true;
+			st->approx = st->locks_approx = true;
 		set_lock(eng, st, cls, inst, LS_HELD, ef->mode, true, cc->ev, how, text);
 		refine_sym(eng, st, inst, CMP_NE, 0);	/* a locked object is not NULL */
 		if (cls == LC_PTL)
@@ -1904,13 +1916,40 @@ static void prune_dead(struct engine *eng, int block, struct state *st)
 	st->nfacts = j;
 }
 
+/*
+ * Where a state past the bound joins: a widened state of the same shape
+ * (a loop counter differs), a new one while there is room, one holding
+ * the same locks (values are lost, locks are not), or the last one.
+ */
+static int widened_slot(const struct block_states *bs, const struct state *st)
+{
+	for (int k = 0; k < bs->nwidened; k++)
+		if (state_same_shape(bs->widened[k], st))
+			return k;
+	if (bs->nwidened < MAX_WIDENED)
+		return bs->nwidened;
+	for (int k = 0; k < bs->nwidened; k++)
+		if (state_same_locks(bs->widened[k], st))
+			return k;
+	return MAX_WIDENED - 1;
+}
+
+/* Locks a join lost: summaries must say the caller cannot know them. */
+static void note_joined_away(struct engine *eng, const struct state *from, const struct state *w)
+{
+	for (int i = 0; i < from->nlocks; i++)
+		if (!state_find_lock(w, from->locks[i].cls, from->locks[i].inst))
+			note_uncertain(eng, from->locks[i].cls, from->locks[i].inst);
+}
+
 static void propagate(struct engine *eng, int block, struct state *st)
 {
 	struct block_states *bs = &eng->blocks[block];
 	struct state *w;
+	int k;
 
 	prune_dead(eng, block, st);
-	if (eng->cfg->debug && getenv("MMLOCK_DEBUG_BLOCK") && atoi(getenv("MMLOCK_DEBUG_BLOCK")) == block)
+	if (eng->debug && getenv("MMLOCK_DEBUG_BLOCK") && atoi(getenv("MMLOCK_DEBUG_BLOCK")) == block)
 		state_dump(eng, st, 1000 + block);
 	st->hash = state_hash(st);
 	for (int i = 0; i < bs->n; i++)
@@ -1929,18 +1968,21 @@ static void propagate(struct engine *eng, int block, struct state *st)
 		push(eng, block, state_copy(eng->arena, st));
 		return;
 	}
-	if (!bs->widened) {
-		bs->widened = st;
+	k = widened_slot(bs, st);
+	if (k == bs->nwidened) {
+		bs->widened[bs->nwidened++] = st;
 		st->approx = true;
 		st->hash = state_hash(st);
 		push(eng, block, state_copy(eng->arena, st));
 		return;
 	}
-	w = state_join(eng->arena, bs->widened, st, join_fresh, eng);
+	w = state_join(eng->arena, bs->widened[k], st, join_fresh, eng);
+	note_joined_away(eng, bs->widened[k], w);
+	note_joined_away(eng, st, w);
 	w->hash = state_hash(w);
-	if (w->hash == bs->widened->hash && state_equal(w, bs->widened))
+	if (w->hash == bs->widened[k]->hash && state_equal(w, bs->widened[k]))
 		return;
-	bs->widened = w;
+	bs->widened[k] = w;
 	push(eng, block, state_copy(eng->arena, w));
 }
 
@@ -2001,7 +2043,7 @@ static void finish_block(struct engine *eng, const struct ir_block *bb, struct s
 		struct aval rv;
 		struct hook_args ha = { .eng = eng, .st = st, .bb = bb };
 
-		if (eng->cfg->debug)
+		if (eng->debug)
 			state_dump(eng, st, bb->term_loc.line);
 		if (bb->ret) {
 			rv = eval(eng, st, bb->ret);
@@ -2045,6 +2087,37 @@ static void run_events(struct engine *eng, const struct ir_block *bb, int from, 
 	finish_block(eng, bb, st);
 }
 
+static bool is_ptr_to(const char *type, const char *tag)
+{
+	size_t n = tag ? strlen(tag) : 0;
+
+	return n && !strncmp(type, tag, n) && !strcmp(type + n, " *");
+}
+
+/*
+ * (mm, vma) parameters: the VMA is one of mm's (khugepaged's helpers,
+ * madvise's), so vma->vm_mm's lock is mm's lock. Only with a single mm
+ * parameter: copy_page_range()-style pairs of mms stay unrelated.
+ */
+static void bind_param_vmas_to_mm(struct engine *eng, struct state *st)
+{
+	const struct model *m = eng->model;
+	const struct ir_function *fn = eng->fn;
+	sym_t mm = NO_SYM;
+
+	for (int i = 0; i < fn->nparams; i++) {
+		if (!is_ptr_to(fn->params[i]->type, m->mm_type))
+			continue;
+		if (mm != NO_SYM)
+			return;
+		mm = sym_lookup(eng, fn->params[i]->key, true);
+	}
+	for (int i = 0; mm != NO_SYM && m->fault.mm_field && i < fn->nparams; i++)
+		if (is_ptr_to(fn->params[i]->type, m->vma_type))
+			state_env_set(eng->arena, st, sym_named(eng, "%s->%s", fn->params[i]->key,
+								m->fault.mm_field), mm);
+}
+
 /*
  * On entry, vmf->vma of a fault-context parameter is kept alive by the
  * fault's lock (mmap_lock, or the VMA lock under FAULT_FLAG_VMA_LOCK).
@@ -2053,6 +2126,8 @@ static struct state *entry_state(struct engine *eng)
 {
 	struct state *st = state_new(eng->arena);
 	const struct model *m = eng->model;
+
+	bind_param_vmas_to_mm(eng, st);
 
 	for (int i = 0; m->fault_ctx_type && i < eng->fn->nparams; i++) {
 		const struct ir_var *p = eng->fn->params[i];
@@ -2078,6 +2153,8 @@ bool engine_run(const struct engine_config *cfg, struct ir_function *fn, const c
 	*why = NULL;
 	if (!fn->nblocks)
 		return true;
+	/* --debug-states; MMLOCK_DEBUG_FN=name limits it to one function */
+	eng.debug = cfg->debug && (!getenv("MMLOCK_DEBUG_FN") || !strcmp(getenv("MMLOCK_DEBUG_FN"), fn->name));
 	eng.blocks = arena_alloc(eng.arena, fn->nblocks * sizeof(*eng.blocks));
 	eng.live = ir_liveness(fn, &eng.live_words);
 	eng.var_loc = arena_alloc(eng.arena, (fn->nvars + 1) * sizeof(sym_t));
@@ -2107,11 +2184,11 @@ bool engine_run(const struct engine_config *cfg, struct ir_function *fn, const c
 		}
 		run_events(&eng, fn->blocks[p.block], 0, p.st);
 	}
-	if (cfg->debug)
+	if (eng.debug)
 		for (int b = 0; b < fn->nblocks; b++)
 			fprintf(stderr, "bb%d: %d states%s\n", b, eng.blocks[b].n,
-				eng.blocks[b].widened ? " +widened" : "");
-	if (cfg->debug && getenv("MMLOCK_DEBUG_BLOCK"))
+				eng.blocks[b].nwidened ? " +widened" : "");
+	if (eng.debug && getenv("MMLOCK_DEBUG_BLOCK"))
 		for (int i = 0, b = atoi(getenv("MMLOCK_DEBUG_BLOCK")); i < eng.blocks[b].n; i++)
 			state_dump(&eng, eng.blocks[b].v[i], i);
 	if (ok) {

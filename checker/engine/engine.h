@@ -84,6 +84,7 @@ struct state {
 	int nfacts;
 	uint64_t hash;
 	bool approx;		/* came through a join: correlations lost, report nothing */
+	bool locks_approx;	/* ... and lock records may be missing (summaries must forget) */
 };
 
 /* What the engine knows about an expression's value. */

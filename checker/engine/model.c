@@ -441,6 +441,19 @@ static bool parse_body_line(struct parser *ps)
 	return true;
 }
 
+/* The rest of the line, trailing blanks dropped: a type name. */
+static const char *rest_of_line(struct parser *ps)
+{
+	char *s;
+
+	skip_ws(ps);
+	s = ps->p;
+	ps->p += strlen(ps->p);
+	while (ps->p > s && isspace((unsigned char)ps->p[-1]))
+		ps->p--;
+	return intern_len(s, ps->p - s);
+}
+
 static bool parse_directive(struct parser *ps, struct model *m)
 {
 	if (accept(ps, "fn"))
@@ -456,14 +469,11 @@ static bool parse_directive(struct parser *ps, struct model *m)
 		return true;
 	}
 	if (accept(ps, "vma-type")) {	/* vma-type struct vm_area_struct */
-		char *s;
-
-		skip_ws(ps);
-		s = ps->p;
-		ps->p += strlen(ps->p);
-		while (ps->p > s && isspace((unsigned char)ps->p[-1]))
-			ps->p--;
-		m->vma_type = intern_len(s, ps->p - s);
+		m->vma_type = rest_of_line(ps);
+		return true;
+	}
+	if (accept(ps, "mm-type")) {	/* mm-type struct mm_struct */
+		m->mm_type = rest_of_line(ps);
 		return true;
 	}
 	if (accept(ps, "fault-context")) {	/* fault-context struct vm_fault vma flags */

@@ -126,6 +126,7 @@ struct model {
 	int napis, capapis;
 	struct fault_lock_def fault;
 	const char *vma_type;		/* "struct vm_area_struct" */
+	const char *mm_type;		/* "struct mm_struct": a VMA handed in with one is its VMA */
 	const char *fault_ctx_type;	/* "struct vm_fault": its ->vma is the fault's VMA */
 	const char *fault_ctx_vma;	/* "vma" */
 	const char *fault_ctx_flags;	/* "flags" */

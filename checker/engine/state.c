@@ -24,6 +24,7 @@ struct state *state_copy(struct arena *a, const struct state *st)
 	n->nfacts = st->nfacts;
 	n->facts = arena_memdup(a, st->facts, st->nfacts * sizeof(*st->facts));
 	n->approx = st->approx;
+	n->locks_approx = st->locks_approx;
 	return n;
 }
 
@@ -65,6 +66,23 @@ static uint64_t mix(uint64_t h, uint64_t v)
 {
 	h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
 	return h * 0xff51afd7ed558ccdULL;
+}
+
+bool state_same_locks(const struct state *a, const struct state *b)
+{
+	if (a->nlocks != b->nlocks)
+		return false;
+	for (int i = 0; i < a->nlocks; i++)
+		if (!lock_same(&a->locks[i], &b->locks[i]))
+			return false;
+	return true;
+}
+
+/* Same locks and bindings; only what is known of the values may differ. */
+bool state_same_shape(const struct state *a, const struct state *b)
+{
+	return state_same_locks(a, b) && a->nenv == b->nenv &&
+	       !memcmp(a->env, b->env, a->nenv * sizeof(*a->env));
 }
 
 uint64_t state_hash(const struct state *st)
@@ -404,6 +422,8 @@ struct state *state_join(struct arena *a, const struct state *x, const struct st
 		if (o && lock_same(o, &x->locks[i]))
 			r->locks[r->nlocks++] = x->locks[i];
 	}
+	r->locks_approx = x->locks_approx || y->locks_approx ||
+			  r->nlocks != x->nlocks || r->nlocks != y->nlocks;
 	r->env = arena_alloc(a, (x->nenv + y->nenv + 1) * sizeof(*r->env));
 	/* a location bound differently (or only on one side) gets a fresh value */
 	for (int i = 0, j = 0; i < x->nenv || j < y->nenv;) {

@@ -9,6 +9,8 @@ struct state *state_new(struct arena *a);
 struct state *state_copy(struct arena *a, const struct state *st);
 bool state_equal(const struct state *a, const struct state *b);
 uint64_t state_hash(const struct state *st);
+bool state_same_locks(const struct state *a, const struct state *b);
+bool state_same_shape(const struct state *a, const struct state *b);
 
 /* Locks: records are replaced, never mutated in place (states share nothing). */
 void state_set_lock(struct arena *a, struct state *st, const struct lock *lk);

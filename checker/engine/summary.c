@@ -46,7 +46,8 @@ struct ret_name {
 struct exit_path {
 	enum ret_kind kind;
 	int64_t value;
-	bool approx;
+	bool approx;		/* came through a join: values may be lost */
+	bool locks_approx;	/* ... and locks too */
 	signed char null[MAX_SPLIT_PARAMS];	/* pointer parameter known NULL 1, non-NULL 0, else -1 */
 	uint64_t set[MAX_SPLIT_PARAMS], clear[MAX_SPLIT_PARAMS];	/* flag parameters' known bits */
 	struct lock_effect *fx;
@@ -117,7 +118,7 @@ void summaries_free(struct summaries *s)
 static void on_exit_path(void *ctx, struct engine *eng, const struct state *st, const struct aval *ret)
 {
 	struct builder *b = ctx;
-	struct exit_path p = { .approx = st->approx };
+	struct exit_path p = { .approx = st->approx, .locks_approx = st->locks_approx };
 	int64_t c;
 
 	if (!ret)
@@ -273,7 +274,7 @@ static int class_effect(const struct builder *b, const struct exit_path *cls,
 				k = p->fx[j].kind;
 				*mode = p->fx[j].mode;
 			}
-		if (p->approx)
+		if (p->locks_approx)
 			return NET_FORGET;
 		if (!first && k != kind) {
 			/*

@@ -168,12 +168,17 @@ static struct ir_expr *lower_declref(struct lower *l, CXCursor c)
  * struct or union (vma->vm_start in 6.12) is reached through an unnamed
  * field, which is not a step of the path: p->(anon).f is p->f.
  */
+static bool is_anonymous_field(const char *name)
+{
+	return !*name || strstr(name, "(anonymous") || strstr(name, "(unnamed");
+}
+
 static struct ir_expr *lower_member_mode(struct lower *l, CXCursor c, bool addr)
 {
 	CXCursor k[1];
 	struct ir_expr *base;
 	const char *name = fe_spelling(c);
-	bool anonymous = !*name || strstr(name, "(anonymous") || strstr(name, "(unnamed");
+	bool anonymous = is_anonymous_field(name);
 	CXType bt;
 
 	if (fe_children(c, k, 1) != 1)
@@ -832,7 +837,8 @@ static void lower_init_list(struct lower *l, struct ir_expr *dst, CXCursor list,
 				if (clang_getCursorKind(sub[j]) != CXCursor_MemberRef)
 					break;
 				ft = clang_getCursorType(sub[j]);
-				d = ir_path_extend(l->fn, d, STEP_DOT, fe_spelling(sub[j]), fe_type(ft));
+				if (!is_anonymous_field(fe_spelling(sub[j])))
+					d = ir_path_extend(l->fn, d, STEP_DOT, fe_spelling(sub[j]), fe_type(ft));
 			}
 			init_element(l, d, sub[ns - 1], ft);
 			for (int j = 0; j < fl.n; j++)
@@ -841,7 +847,9 @@ static void lower_init_list(struct lower *l, struct ir_expr *dst, CXCursor list,
 			continue;
 		}
 		if (pos < fl.n) {
-			d = ir_path_extend(l->fn, dst, STEP_DOT, fl.name[pos], fe_type(fl.type[pos]));
+			/* { { .vma = v } } for vm_fault's anonymous struct: vmf.vma */
+			if (!is_anonymous_field(fl.name[pos]))
+				d = ir_path_extend(l->fn, dst, STEP_DOT, fl.name[pos], fe_type(fl.type[pos]));
 			init_element(l, d, k, fl.type[pos]);
 			pos++;
 		} else {

@@ -188,6 +188,9 @@ extern struct vm_area_struct *lock_mm_and_find_vma(struct mm_struct *mm,
 						   unsigned long address,
 						   struct pt_regs *regs);
 
+/* mm/internal.h: faults a swap entry in; VM_FAULT_RETRY drops the fault lock. */
+extern vm_fault_t do_swap_page(struct vm_fault *vmf);
+
 /*
  * handle_mm_fault - called with the fault lock held (mmap_lock of
  * vma->vm_mm for read, or the VMA read lock with FAULT_FLAG_VMA_LOCK).
