@@ -21,6 +21,7 @@ struct run {
 	struct options *opt;
 	struct engine_config cfg;
 	struct report_summary sum;
+	const char *file;	/* being analysed */
 };
 
 static bool lookup_constant(void *ctx, const char *name, long long *value)
@@ -61,8 +62,9 @@ static void on_function(struct fe_tu *tu, const char *name, struct ir_function *
 	r->sum.functions++;
 	if (!fn) {
 		r->sum.gave_up++;
+		why = report_notify(NOTIFY_GAVE_UP, r->file, "skipped %s(): %s", name, skipped);
 		if (r->opt->verbose)
-			fprintf(stderr, "mmlock: skipped %s(): %s\n", name, skipped);
+			fprintf(stderr, "mmlock: %s\n", why);
 		return;
 	}
 	if (r->opt->dump_ir) {
@@ -74,8 +76,9 @@ static void on_function(struct fe_tu *tu, const char *name, struct ir_function *
 	report_end_function(ok);
 	if (!ok) {
 		r->sum.gave_up++;
+		why = report_notify(NOTIFY_GAVE_UP, r->file, "gave up on %s(): %s", name, why);
 		if (r->opt->verbose)
-			fprintf(stderr, "mmlock: gave up on %s(): %s\n", name, why);
+			fprintf(stderr, "mmlock: %s\n", why);
 	}
 }
 
@@ -85,20 +88,26 @@ static bool check_file(struct run *r, struct model *model, const char *file)
 	struct fe_parse_result res = fe_parse(file, r->opt->clang_args, r->opt->nclang_args);
 	struct arena arena = {0};
 	VEC(struct tu_slot) slots = {0};
+	const char *msg;
 
+	r->file = file;
 	if (r->opt->verbose)
 		for (int i = 0; i < res.noption_errors; i++)
 			fprintf(stderr, "mmlock: %s: ignored: %s\n", file, res.option_errors[i]);
 	if (!res.tu || res.fatal) {
-		fprintf(stderr, "mmlock: %s: cannot analyse: %s\n", file,
-			res.first_error ? res.first_error : "parse failed");
+		msg = report_notify(NOTIFY_PARSE_FAILURE, file, "cannot analyse: %s",
+				    res.first_error ? res.first_error : "parse failed");
+		fprintf(stderr, "mmlock: %s: %s\n", file, msg);
 		fe_close(res.tu);
 		fe_parse_result_free(&res);
 		return false;
 	}
-	if (res.nerrors)	/* functions holding an error are skipped, the rest analysed */
-		fprintf(stderr, "mmlock: %s: %d parse error(s), functions containing them are skipped; "
-			"first: %s\n", file, res.nerrors, res.first_error);
+	if (res.nerrors) {	/* functions holding an error are skipped, the rest analysed */
+		msg = report_notify(NOTIFY_PARSE_ERRORS, file, "%d parse error(s), functions "
+				    "containing them are skipped; first: %s", res.nerrors,
+				    res.first_error);
+		fprintf(stderr, "mmlock: %s: %s\n", file, msg);
+	}
 	model_resolve(model, lookup_constant, res.tu);
 	fe_for_each_function_slot(res.tu, add_slot, &slots);
 	r->cfg.slots = slots.v;
@@ -131,6 +140,7 @@ int main(int argc, char **argv)
 	struct options opt;
 	struct model model = {0};
 	struct run r = { .opt = &opt };
+	struct report_output how;
 	FILE *out;
 	int status = 0;
 
@@ -170,12 +180,13 @@ int main(int argc, char **argv)
 			status = 2;
 		}
 	}
-	out = opt.format == FMT_JSON ? stdout : stderr;
+	out = opt.format == FMT_TEXT ? stderr : stdout;
 	if (opt.output && !(out = fopen(opt.output, "w"))) {
 		fprintf(stderr, "mmlock: cannot write %s\n", opt.output);
 		return 2;
 	}
-	report_flush(out, opt.format, &r.sum);
+	how = (struct report_output){ opt.format, MMLOCK_VERSION, opt.source_root };
+	report_flush(out, &how, &r.sum);
 	if (out != stdout && out != stderr)
 		fclose(out);
 	model_free(&model);

@@ -26,6 +26,7 @@ struct options {
 	int jobs;			/* -j N */
 	const char **passthrough;	/* our own options, for tree mode's children */
 	int npassthrough;
+	const char *source_root;	/* --source-root, for SARIF */
 	enum report_format format;
 	bool verbose;
 	bool dump_ir;
