@@ -57,3 +57,7 @@ set_tests_properties(cocci PROPERTIES SKIP_RETURN_CODE 77)
 # fetches it; skipped without it), the same facts as the JSON report.
 add_test(NAME sarif-schema COMMAND ${FIXTURES}/run-sarif-test.sh $<TARGET_FILE:mmlock>)
 set_tests_properties(sarif-schema PROPERTIES SKIP_RETURN_CODE 77)
+
+# --also-run=sparse with the real sparse and kbuild's argument list.
+add_test(NAME also-run-sparse COMMAND ${FIXTURES}/run-also-run-sparse.sh $<TARGET_FILE:mmlock>)
+set_tests_properties(also-run-sparse PROPERTIES SKIP_RETURN_CODE 77)

@@ -3,11 +3,16 @@
  * mmlock: check mode. Parses each file like the build did, runs every
  * enabled check over every function defined in it, prints the findings.
  * Exit 0 whatever was found (make C=2 must go on); 2 for a usage error
- * or a file that could not be parsed at all.
+ * or a file that could not be parsed at all. With --also-run, the other
+ * checker runs first and its failure is ours: kbuild would have stopped
+ * on it had it been CHECK alone.
  */
+#include <errno.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "../checks/check.h"
 #include "../engine/engine.h"
@@ -23,6 +28,8 @@ struct run {
 	struct report_summary sum;
 	const char *file;	/* being analysed */
 };
+
+extern char **environ;
 
 static bool lookup_constant(void *ctx, const char *name, long long *value)
 {
@@ -135,6 +142,41 @@ static bool load_model(struct model *m, const struct options *o)
 	return !o->model_file || model_load_file(m, o->model_file);
 }
 
+/*
+ * --also-run: PROGRAM with the arguments that were not ours, its output
+ * going where ours goes. Returns its exit status (128 + signal if killed,
+ * like a shell), or 127 if it could not be started.
+ */
+static int also_run(const struct options *o)
+{
+	char **argv = xcalloc(o->nother_args + 2, sizeof(char *));
+	int status, err;
+	pid_t pid;
+
+	argv[0] = (char *)o->also_run;
+	for (int i = 0; i < o->nother_args; i++)
+		argv[i + 1] = (char *)o->other_args[i];
+	fflush(NULL);
+	err = posix_spawnp(&pid, o->also_run, NULL, NULL, argv, environ);
+	free(argv);
+	if (err) {
+		fprintf(stderr, "mmlock: --also-run: cannot run '%s': %s\n", o->also_run, strerror(err));
+		return 127;
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR) {
+			fprintf(stderr, "mmlock: --also-run: lost '%s': %s\n", o->also_run,
+				strerror(errno));
+			return 127;
+		}
+	if (WIFSIGNALED(status)) {
+		fprintf(stderr, "mmlock: --also-run: '%s' was killed by signal %d\n", o->also_run,
+			WTERMSIG(status));
+		return 128 + WTERMSIG(status);
+	}
+	return WEXITSTATUS(status);
+}
+
 int main(int argc, char **argv)
 {
 	struct options opt;
@@ -142,7 +184,7 @@ int main(int argc, char **argv)
 	struct run r = { .opt = &opt };
 	struct report_output how;
 	FILE *out;
-	int status = 0;
+	int status = 0, other = 0;
 
 	if (!options_parse(&opt, argc, argv))
 		return 2;
@@ -162,6 +204,8 @@ int main(int argc, char **argv)
 		options_free(&opt);
 		return rc;
 	}
+	if (opt.also_run)	/* first, as kbuild would have run it */
+		other = also_run(&opt);
 	if (opt.verbose)
 		for (int i = 0; i < opt.ndropped; i++)
 			fprintf(stderr, "mmlock: dropped compiler flag %s\n", opt.dropped[i]);
@@ -191,5 +235,5 @@ int main(int argc, char **argv)
 		fclose(out);
 	model_free(&model);
 	options_free(&opt);
-	return status;
+	return other ? other : status;
 }

@@ -67,6 +67,8 @@ void options_usage(void)
 	       "  -o FILE              write the report to FILE\n"
 	       "  --source-root=DIR    SARIF: give paths below DIR relative to it\n"
 	       "                       (tree mode: the compilation database's directory)\n"
+	       "  --also-run=PROGRAM   first run PROGRAM (e.g. sparse) with the same\n"
+	       "                       arguments, less mmlock's own options\n"
 	       "  -p DIR|FILE          tree mode: every TU of DIR/compile_commands.json\n"
 	       "                       (or FILE), restricted to the PATHs given\n"
 	       "  -j N                 tree mode: analyse N TUs at a time\n"
@@ -107,6 +109,8 @@ static bool our_option(struct options *o, const char *a)
 		o->format = FMT_SARIF;
 	else if (!strncmp(a, "--source-root=", 14))
 		o->source_root = a + 14;
+	else if (!strncmp(a, "--also-run=", 11))
+		o->also_run = a + 11;
 	else if (!strncmp(a, "-Wno-", 5) && (c = check_find(a + 5)))
 		c->enabled = false;
 	else if (!strncmp(a, "-W", 2) && (c = check_find(a + 2)))
@@ -115,7 +119,7 @@ static bool our_option(struct options *o, const char *a)
 		ours = false;
 	/* tree mode hands the same analysis options to each TU's process */
 	if (ours && strcmp(a, "--help") && strcmp(a, "--version") && strncmp(a, "--format=", 9) &&
-	    strncmp(a, "--source-root=", 14))
+	    strncmp(a, "--source-root=", 14) && strncmp(a, "--also-run=", 11))
 		push(&o->passthrough, &o->npassthrough, a);
 	return ours;
 }
@@ -158,6 +162,13 @@ bool options_parse(struct options *o, int argc, char **argv)
 			o->output = argv[++i];
 			continue;
 		}
+		/* not ours: the other checker gets it as given, whatever we make of it */
+		push(&o->other_args, &o->nother_args, a);
+		if (in(drop_with_arg, ARRAY_SIZE(drop_with_arg), a) ||
+		    in(takes_arg, ARRAY_SIZE(takes_arg), a)) {
+			if (i + 1 < argc)
+				push(&o->other_args, &o->nother_args, argv[i + 1]);
+		}
 		if (in(drop_with_arg, ARRAY_SIZE(drop_with_arg), a)) {
 			push(&o->dropped, &o->ndropped, a);
 			if (i + 1 < argc)
@@ -189,6 +200,10 @@ bool options_parse(struct options *o, int argc, char **argv)
 		fprintf(stderr, "mmlock: no input files (try --help)\n");
 		return false;
 	}
+	if (o->also_run && (o->compdb || !o->also_run[0])) {
+		fprintf(stderr, "mmlock: --also-run needs a program and is for kbuild's CHECK, not -p\n");
+		return false;
+	}
 	return true;
 }
 
@@ -198,4 +213,5 @@ void options_free(struct options *o)
 	free(o->files);
 	free(o->dropped);
 	free(o->passthrough);
+	free(o->other_args);
 }
