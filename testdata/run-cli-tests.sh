@@ -42,5 +42,22 @@ expect "--help lists the checks" 0 "vma-use-after-unlock" -- --help
 expect "--verbose says what was dropped" 0 "dropped compiler flag -Werror" -- --verbose -Werror "${inc[@]}" "$ok"
 printf 'int f(void) { return }\n' > "$tmp/bad.c"
 expect "a broken function is skipped, the run goes on" 0 "skipped f(): it contains a parse error" -- --verbose "$tmp/bad.c" "$ok" "${inc[@]}"
+
+# --also-run: the other checker first, with every argument that is not ours
+fake=$here/fake-checker.sh
+export FAKE_CHECKER_LOG=$tmp/fake.args
+expect "--also-run: both run, exit 0" 0 "\[lock-double-release\]" -- --also-run="$fake" -Wno-lock-leak --format=text -Wbitwise -D X=1 -include linux/mm.h "${inc[@]}" -Werror "$warn"
+printf '%s\n' -Wbitwise -D X=1 -include linux/mm.h "${inc[@]}" -Werror "$warn" > "$tmp/want.args"
+if ! cmp -s "$tmp/want.args" "$tmp/fake.args"; then
+	echo "FAIL: --also-run: the other checker's arguments differ"; diff "$tmp/want.args" "$tmp/fake.args" | sed 's/^/    | /'; fail=$((fail + 1))
+elif [ "$(grep -n . "$tmp/out" | grep -m1 'fake-checker: ran' | cut -d: -f1)" != 1 ]; then
+	echo "FAIL: --also-run: the other checker's output is not first"; sed 's/^/    | /' "$tmp/out"; fail=$((fail + 1))
+else
+	pass=$((pass + 1))
+fi
+FAKE_CHECKER_STATUS=1 expect "--also-run: its failure is the exit status" 1 "\[lock-double-release\]" -- --also-run="$fake" "${inc[@]}" "$warn"
+expect "--also-run: a program that cannot start: 127, said, mmlock still runs" 127 "cannot run '$tmp/nonexistent'" -- --also-run="$tmp/nonexistent" "${inc[@]}" "$warn"
+grep -q "\[lock-double-release\]" "$tmp/out" || { echo "FAIL: --also-run: no analysis after a failed start"; fail=$((fail + 1)); }
+expect "--also-run is not for tree mode" 2 "not -p" -- --also-run=sparse -p "$tmp"
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

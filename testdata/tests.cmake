@@ -52,3 +52,12 @@ add_test(NAME tree-mode COMMAND ${FIXTURES}/run-tree-test.sh $<TARGET_FILE:mmloc
 # Coccinelle rules (cocci/) against their inputs, with spatch.
 add_test(NAME cocci COMMAND ${CMAKE_SOURCE_DIR}/testdata/cocci/run-cocci-tests.sh)
 set_tests_properties(cocci PROPERTIES SKIP_RETURN_CODE 77)
+
+# SARIF report: valid against the SARIF 2.1.0 schema (.ci/install-deps
+# fetches it; skipped without it), the same facts as the JSON report.
+add_test(NAME sarif-schema COMMAND ${FIXTURES}/run-sarif-test.sh $<TARGET_FILE:mmlock>)
+set_tests_properties(sarif-schema PROPERTIES SKIP_RETURN_CODE 77)
+
+# --also-run=sparse with the real sparse and kbuild's argument list.
+add_test(NAME also-run-sparse COMMAND ${FIXTURES}/run-also-run-sparse.sh $<TARGET_FILE:mmlock>)
+set_tests_properties(also-run-sparse PROPERTIES SKIP_RETURN_CODE 77)

@@ -3,11 +3,16 @@
  * mmlock: check mode. Parses each file like the build did, runs every
  * enabled check over every function defined in it, prints the findings.
  * Exit 0 whatever was found (make C=2 must go on); 2 for a usage error
- * or a file that could not be parsed at all.
+ * or a file that could not be parsed at all. With --also-run, the other
+ * checker runs first and its failure is ours: kbuild would have stopped
+ * on it had it been CHECK alone.
  */
+#include <errno.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "../checks/check.h"
 #include "../engine/engine.h"
@@ -21,7 +26,10 @@ struct run {
 	struct options *opt;
 	struct engine_config cfg;
 	struct report_summary sum;
+	const char *file;	/* being analysed */
 };
+
+extern char **environ;
 
 static bool lookup_constant(void *ctx, const char *name, long long *value)
 {
@@ -61,8 +69,9 @@ static void on_function(struct fe_tu *tu, const char *name, struct ir_function *
 	r->sum.functions++;
 	if (!fn) {
 		r->sum.gave_up++;
+		why = report_notify(NOTIFY_GAVE_UP, r->file, "skipped %s(): %s", name, skipped);
 		if (r->opt->verbose)
-			fprintf(stderr, "mmlock: skipped %s(): %s\n", name, skipped);
+			fprintf(stderr, "mmlock: %s\n", why);
 		return;
 	}
 	if (r->opt->dump_ir) {
@@ -74,8 +83,9 @@ static void on_function(struct fe_tu *tu, const char *name, struct ir_function *
 	report_end_function(ok);
 	if (!ok) {
 		r->sum.gave_up++;
+		why = report_notify(NOTIFY_GAVE_UP, r->file, "gave up on %s(): %s", name, why);
 		if (r->opt->verbose)
-			fprintf(stderr, "mmlock: gave up on %s(): %s\n", name, why);
+			fprintf(stderr, "mmlock: %s\n", why);
 	}
 }
 
@@ -85,20 +95,26 @@ static bool check_file(struct run *r, struct model *model, const char *file)
 	struct fe_parse_result res = fe_parse(file, r->opt->clang_args, r->opt->nclang_args);
 	struct arena arena = {0};
 	VEC(struct tu_slot) slots = {0};
+	const char *msg;
 
+	r->file = file;
 	if (r->opt->verbose)
 		for (int i = 0; i < res.noption_errors; i++)
 			fprintf(stderr, "mmlock: %s: ignored: %s\n", file, res.option_errors[i]);
 	if (!res.tu || res.fatal) {
-		fprintf(stderr, "mmlock: %s: cannot analyse: %s\n", file,
-			res.first_error ? res.first_error : "parse failed");
+		msg = report_notify(NOTIFY_PARSE_FAILURE, file, "cannot analyse: %s",
+				    res.first_error ? res.first_error : "parse failed");
+		fprintf(stderr, "mmlock: %s: %s\n", file, msg);
 		fe_close(res.tu);
 		fe_parse_result_free(&res);
 		return false;
 	}
-	if (res.nerrors)	/* functions holding an error are skipped, the rest analysed */
-		fprintf(stderr, "mmlock: %s: %d parse error(s), functions containing them are skipped; "
-			"first: %s\n", file, res.nerrors, res.first_error);
+	if (res.nerrors) {	/* functions holding an error are skipped, the rest analysed */
+		msg = report_notify(NOTIFY_PARSE_ERRORS, file, "%d parse error(s), functions "
+				    "containing them are skipped; first: %s", res.nerrors,
+				    res.first_error);
+		fprintf(stderr, "mmlock: %s: %s\n", file, msg);
+	}
 	model_resolve(model, lookup_constant, res.tu);
 	fe_for_each_function_slot(res.tu, add_slot, &slots);
 	r->cfg.slots = slots.v;
@@ -126,13 +142,49 @@ static bool load_model(struct model *m, const struct options *o)
 	return !o->model_file || model_load_file(m, o->model_file);
 }
 
+/*
+ * --also-run: PROGRAM with the arguments that were not ours, its output
+ * going where ours goes. Returns its exit status (128 + signal if killed,
+ * like a shell), or 127 if it could not be started.
+ */
+static int also_run(const struct options *o)
+{
+	char **argv = xcalloc(o->nother_args + 2, sizeof(char *));
+	int status, err;
+	pid_t pid;
+
+	argv[0] = (char *)o->also_run;
+	for (int i = 0; i < o->nother_args; i++)
+		argv[i + 1] = (char *)o->other_args[i];
+	fflush(NULL);
+	err = posix_spawnp(&pid, o->also_run, NULL, NULL, argv, environ);
+	free(argv);
+	if (err) {
+		fprintf(stderr, "mmlock: --also-run: cannot run '%s': %s\n", o->also_run, strerror(err));
+		return 127;
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR) {
+			fprintf(stderr, "mmlock: --also-run: lost '%s': %s\n", o->also_run,
+				strerror(errno));
+			return 127;
+		}
+	if (WIFSIGNALED(status)) {
+		fprintf(stderr, "mmlock: --also-run: '%s' was killed by signal %d\n", o->also_run,
+			WTERMSIG(status));
+		return 128 + WTERMSIG(status);
+	}
+	return WEXITSTATUS(status);
+}
+
 int main(int argc, char **argv)
 {
 	struct options opt;
 	struct model model = {0};
 	struct run r = { .opt = &opt };
+	struct report_output how;
 	FILE *out;
-	int status = 0;
+	int status = 0, other = 0;
 
 	if (!options_parse(&opt, argc, argv))
 		return 2;
@@ -152,6 +204,8 @@ int main(int argc, char **argv)
 		options_free(&opt);
 		return rc;
 	}
+	if (opt.also_run)	/* first, as kbuild would have run it */
+		other = also_run(&opt);
 	if (opt.verbose)
 		for (int i = 0; i < opt.ndropped; i++)
 			fprintf(stderr, "mmlock: dropped compiler flag %s\n", opt.dropped[i]);
@@ -170,15 +224,16 @@ int main(int argc, char **argv)
 			status = 2;
 		}
 	}
-	out = opt.format == FMT_JSON ? stdout : stderr;
+	out = opt.format == FMT_TEXT ? stderr : stdout;
 	if (opt.output && !(out = fopen(opt.output, "w"))) {
 		fprintf(stderr, "mmlock: cannot write %s\n", opt.output);
 		return 2;
 	}
-	report_flush(out, opt.format, &r.sum);
+	how = (struct report_output){ opt.format, MMLOCK_VERSION, opt.source_root };
+	report_flush(out, &how, &r.sum);
 	if (out != stdout && out != stderr)
 		fclose(out);
 	model_free(&model);
 	options_free(&opt);
-	return status;
+	return other ? other : status;
 }

@@ -62,8 +62,13 @@ void options_usage(void)
 	       "       mmlock -p BUILD_DIR|compile_commands.json [-j N] [options] [PATH...]\n\n"
 	       "Checks Linux mm locking (mmap_lock, VMA locks, page-table locks, folio locks).\n"
 	       "Accepts the arguments kbuild passes to $(CHECK): make C=2 CHECK=mmlock\n\n"
-	       "  --format=text|json   output format (text on stderr, json on stdout)\n"
+	       "  --format=text|json|sarif  output format (text on stderr, json and\n"
+	       "                       SARIF 2.1.0 on stdout)\n"
 	       "  -o FILE              write the report to FILE\n"
+	       "  --source-root=DIR    SARIF: give paths below DIR relative to it\n"
+	       "                       (tree mode: the compilation database's directory)\n"
+	       "  --also-run=PROGRAM   first run PROGRAM (e.g. sparse) with the same\n"
+	       "                       arguments, less mmlock's own options\n"
 	       "  -p DIR|FILE          tree mode: every TU of DIR/compile_commands.json\n"
 	       "                       (or FILE), restricted to the PATHs given\n"
 	       "  -j N                 tree mode: analyse N TUs at a time\n"
@@ -100,14 +105,21 @@ static bool our_option(struct options *o, const char *a)
 		o->format = FMT_TEXT;
 	else if (!strcmp(a, "--format=json"))
 		o->format = FMT_JSON;
+	else if (!strcmp(a, "--format=sarif"))
+		o->format = FMT_SARIF;
+	else if (!strncmp(a, "--source-root=", 14))
+		o->source_root = a + 14;
+	else if (!strncmp(a, "--also-run=", 11))
+		o->also_run = a + 11;
 	else if (!strncmp(a, "-Wno-", 5) && (c = check_find(a + 5)))
 		c->enabled = false;
 	else if (!strncmp(a, "-W", 2) && (c = check_find(a + 2)))
 		c->enabled = true;
 	else
 		ours = false;
-	/* tree mode hands the same options to each TU's process */
-	if (ours && strcmp(a, "--help") && strcmp(a, "--version") && strncmp(a, "--format=", 9))
+	/* tree mode hands the same analysis options to each TU's process */
+	if (ours && strcmp(a, "--help") && strcmp(a, "--version") && strncmp(a, "--format=", 9) &&
+	    strncmp(a, "--source-root=", 14) && strncmp(a, "--also-run=", 11))
 		push(&o->passthrough, &o->npassthrough, a);
 	return ours;
 }
@@ -121,7 +133,7 @@ bool options_parse(struct options *o, int argc, char **argv)
 		if (our_option(o, a))
 			continue;
 		if (!strncmp(a, "--format=", 9)) {
-			fprintf(stderr, "mmlock: unknown format '%s' (text or json)\n", a + 9);
+			fprintf(stderr, "mmlock: unknown format '%s' (text, json or sarif)\n", a + 9);
 			return false;
 		}
 		if (!strcmp(a, "-p") || !strcmp(a, "-j")) {
@@ -149,6 +161,13 @@ bool options_parse(struct options *o, int argc, char **argv)
 			/* kbuild never passes -o to CHECK; a user asking for a report file does */
 			o->output = argv[++i];
 			continue;
+		}
+		/* not ours: the other checker gets it as given, whatever we make of it */
+		push(&o->other_args, &o->nother_args, a);
+		if (in(drop_with_arg, ARRAY_SIZE(drop_with_arg), a) ||
+		    in(takes_arg, ARRAY_SIZE(takes_arg), a)) {
+			if (i + 1 < argc)
+				push(&o->other_args, &o->nother_args, argv[i + 1]);
 		}
 		if (in(drop_with_arg, ARRAY_SIZE(drop_with_arg), a)) {
 			push(&o->dropped, &o->ndropped, a);
@@ -181,6 +200,10 @@ bool options_parse(struct options *o, int argc, char **argv)
 		fprintf(stderr, "mmlock: no input files (try --help)\n");
 		return false;
 	}
+	if (o->also_run && (o->compdb || !o->also_run[0])) {
+		fprintf(stderr, "mmlock: --also-run needs a program and is for kbuild's CHECK, not -p\n");
+		return false;
+	}
 	return true;
 }
 
@@ -190,4 +213,5 @@ void options_free(struct options *o)
 	free(o->files);
 	free(o->dropped);
 	free(o->passthrough);
+	free(o->other_args);
 }

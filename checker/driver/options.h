@@ -5,6 +5,8 @@
  * needs to parse like the build did (-D, -I, -include, -std, target
  * flags), drop what would write files or fail the run (-Wp,-MMD, -MD,
  * -o, -Werror), and take our own long options and -W<check-id> switches.
+ * With --also-run=PROGRAM, PROGRAM gets the list as kbuild gave it, less
+ * our own options, so one CHECK runs sparse and mmlock.
  */
 #ifndef MMLOCK_OPTIONS_H
 #define MMLOCK_OPTIONS_H
@@ -26,6 +28,10 @@ struct options {
 	int jobs;			/* -j N */
 	const char **passthrough;	/* our own options, for tree mode's children */
 	int npassthrough;
+	const char *also_run;		/* --also-run: a checker to run first (sparse) */
+	const char **other_args;	/* ...with these: every argument that is not ours */
+	int nother_args;
+	const char *source_root;	/* --source-root, for SARIF */
 	enum report_format format;
 	bool verbose;
 	bool dump_ir;

@@ -184,16 +184,39 @@ static pid_t spawn(const struct options *o, struct tu *t, const char *self, cons
 
 static void collect(struct tu *t, int status, struct report_summary *sum)
 {
+	char *path = t->file[0] == '/' ? xstrdup(t->file) : xasprintf("%s/%s", t->dir, t->file);
+	const char *msg = NULL;
+
 	sum->files++;
-	if (WIFSIGNALED(status)) {
-		fprintf(stderr, "\nmmlock: %s: %s (signal %d); the run goes on\n", t->file,
-			WTERMSIG(status) == SIGALRM ? "timed out" : "crashed", WTERMSIG(status));
-		sum->parse_failures++;
-	} else if (!report_import_json(t->out, t->dir, sum)) {
-		fprintf(stderr, "\nmmlock: %s: no report (exit %d)\n", t->file, WEXITSTATUS(status));
+	if (WIFSIGNALED(status))
+		msg = report_notify(NOTIFY_PARSE_FAILURE, path, "%s (signal %d); the run goes on",
+				    WTERMSIG(status) == SIGALRM ? "timed out" : "crashed",
+				    WTERMSIG(status));
+	else if (!report_import_json(t->out, t->dir, sum))
+		msg = report_notify(NOTIFY_PARSE_FAILURE, path, "no report (exit %d)",
+				    WEXITSTATUS(status));
+	if (msg) {
+		fprintf(stderr, "\nmmlock: %s: %s\n", t->file, msg);
 		sum->parse_failures++;
 	}
 	unlink(t->out);
+	free(path);
+}
+
+/* The directory of the compilation database: where a kernel's sources are, in-tree. */
+static char *db_dir(const char *compdb)
+{
+	struct stat sb;
+	char *real = realpath(compdb, NULL), *slash;
+
+	if (!real || (stat(real, &sb) == 0 && S_ISDIR(sb.st_mode)))
+		return real;
+	slash = strrchr(real, '/');
+	if (slash == real)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	return real;
 }
 
 int tree_main(const struct options *o, const char *self)
@@ -204,6 +227,8 @@ int tree_main(const struct options *o, const char *self)
 	int jobs = o->jobs > 0 ? o->jobs : 1, running = 0, next = 0, done = 0;
 	bool tty = isatty(2);
 	struct timespec t0, t1;
+	struct report_output how = { o->format, MMLOCK_VERSION, o->source_root };
+	char *root = NULL;
 	FILE *out;
 
 	if (!load_db(o, &tus))
@@ -241,14 +266,17 @@ int tree_main(const struct options *o, const char *self)
 		fputc('\n', stderr);
 	rmdir(tmpdir);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	out = o->format == FMT_JSON ? stdout : stderr;
+	out = o->format == FMT_TEXT ? stderr : stdout;
 	if (o->output && !(out = fopen(o->output, "w"))) {
 		fprintf(stderr, "mmlock: cannot write %s\n", o->output);
 		return 2;
 	}
 	report_print_summary(stderr, &sum, (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
-	report_flush(out, o->format, &sum);
+	if (!how.source_root)
+		how.source_root = root = db_dir(o->compdb);
+	report_flush(out, &how, &sum);
 	if (out != stdout && out != stderr)
 		fclose(out);
+	free(root);
 	return 0;
 }

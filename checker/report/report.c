@@ -1,26 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
-#include "report.h"
+#include "internal.h"
 
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct note {
-	struct ir_loc loc;
-	char *msg;
-};
-
-struct finding {
-	const char *check;
-	const char *function;
-	struct ir_loc loc;
-	char *msg;
-	VEC(struct note) notes;
-	bool committed;
-};
-
 static VEC(struct finding *) findings;
+static VEC(struct notification) notifications;
 static int function_start;	/* first finding of the current function */
 static const char *current_function;
 
@@ -93,6 +80,39 @@ int report_count(void)
 	return findings.n;
 }
 
+static const char *const notify_names[] = {
+	[NOTIFY_PARSE_FAILURE] = "parse-failure",
+	[NOTIFY_PARSE_ERRORS] = "parse-errors",
+	[NOTIFY_GAVE_UP] = "gave-up",
+};
+
+const char *notify_kind_name(enum notify_kind kind)
+{
+	return notify_names[kind];
+}
+
+static bool notify_kind_from_name(const char *name, enum notify_kind *kind)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(notify_names); i++)
+		if (name && !strcmp(name, notify_names[i])) {
+			*kind = i;
+			return true;
+		}
+	return false;
+}
+
+const char *report_notify(enum notify_kind kind, const char *file, const char *fmt, ...)
+{
+	struct notification n = { kind, file ? intern(file) : NULL, NULL };
+	va_list ap;
+
+	va_start(ap, fmt);
+	n.msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	vec_push(&notifications, n);
+	return n.msg;
+}
+
 /* A child's relative paths are relative to its TU's directory: make them absolute. */
 static struct ir_loc loc_from_json(json_t *o, const char *dir)
 {
@@ -144,6 +164,14 @@ bool report_import_json(const char *path, const char *dir, struct report_summary
 		json_array_foreach(json_object_get(f, "notes"), k, n)
 			report_note(nf, loc_from_json(n, dir), "%s",
 				    json_string_value(json_object_get(n, "message")));
+	}
+	json_array_foreach(json_object_get(doc, "notifications"), i, f) {
+		const char *msg = json_string_value(json_object_get(f, "message"));
+		enum notify_kind kind;
+
+		if (notify_kind_from_name(json_string_value(json_object_get(f, "kind")), &kind))
+			report_notify(kind, json_object_get(f, "file") ? loc_from_json(f, dir).file : NULL,
+				      "%s", msg ? msg : "");
 	}
 	if ((s = json_object_get(doc, "summary"))) {
 		sum->functions += json_integer_value(json_object_get(s, "functions"));
@@ -223,7 +251,7 @@ static char *line_text(const char *file, unsigned line)
 	return out;
 }
 
-static char *fingerprint(const struct finding *f)
+char *finding_fingerprint(const struct finding *f)
 {
 	char *text = line_text(f->loc.file, f->loc.line);
 	char *key = xasprintf("%s|%s|%s|%s", f->check, f->loc.file ? f->loc.file : "",
@@ -258,7 +286,7 @@ static json_t *loc_json(json_t *o, struct ir_loc loc)
 static json_t *finding_json(const struct finding *f)
 {
 	json_t *o = loc_json(json_object(), f->loc), *notes = json_array();
-	char *fp = fingerprint(f);
+	char *fp = finding_fingerprint(f);
 
 	json_object_set_new(o, "check", json_string(f->check));
 	json_object_set_new(o, "function", json_string(f->function ? f->function : ""));
@@ -275,30 +303,69 @@ static json_t *finding_json(const struct finding *f)
 	return o;
 }
 
-void report_flush(FILE *out, enum report_format fmt, const struct report_summary *sum)
+static int notification_cmp(const void *pa, const void *pb)
+{
+	const struct notification *a = pa, *b = pb;
+	int r = str_cmp(a->file, b->file);
+
+	if (r)
+		return r;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return strcmp(a->msg, b->msg);
+}
+
+static void write_json(FILE *out, const struct report_summary *sum)
+{
+	json_t *doc = json_object(), *arr = json_array(), *notes = json_array();
+	json_t *s = json_object();
+
+	for (int i = 0; i < findings.n; i++)
+		json_array_append_new(arr, finding_json(findings.v[i]));
+	for (int i = 0; i < notifications.n; i++) {
+		const struct notification *n = &notifications.v[i];
+		json_t *o = json_object();
+
+		json_object_set_new(o, "kind", json_string(notify_kind_name(n->kind)));
+		if (n->file)
+			json_object_set_new(o, "file", json_string(n->file));
+		json_object_set_new(o, "message", json_string(n->msg));
+		json_array_append_new(notes, o);
+	}
+	json_object_set_new(doc, "tool", json_string("mmlock"));
+	json_object_set_new(doc, "findings", arr);
+	json_object_set_new(doc, "notifications", notes);
+	json_object_set_new(s, "files", json_integer(sum->files));
+	json_object_set_new(s, "functions", json_integer(sum->functions));
+	json_object_set_new(s, "gave_up", json_integer(sum->gave_up));
+	json_object_set_new(s, "parse_failures", json_integer(sum->parse_failures));
+	json_object_set_new(doc, "summary", s);
+	json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', out);
+	json_decref(doc);
+}
+
+void report_flush(FILE *out, const struct report_output *o, const struct report_summary *sum)
 {
 	qsort(findings.v, findings.n, sizeof(*findings.v), finding_cmp);
-	if (fmt == FMT_TEXT) {
+	qsort(notifications.v, notifications.n, sizeof(*notifications.v), notification_cmp);
+	switch (o->format) {
+	case FMT_TEXT:
 		for (int i = 0; i < findings.n; i++)
 			print_text(out, findings.v[i]);
-	} else {
-		json_t *doc = json_object(), *arr = json_array(), *s = json_object();
-
-		for (int i = 0; i < findings.n; i++)
-			json_array_append_new(arr, finding_json(findings.v[i]));
-		json_object_set_new(doc, "tool", json_string("mmlock"));
-		json_object_set_new(doc, "findings", arr);
-		json_object_set_new(s, "files", json_integer(sum->files));
-		json_object_set_new(s, "functions", json_integer(sum->functions));
-		json_object_set_new(s, "gave_up", json_integer(sum->gave_up));
-		json_object_set_new(s, "parse_failures", json_integer(sum->parse_failures));
-		json_object_set_new(doc, "summary", s);
-		json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		fputc('\n', out);
-		json_decref(doc);
+		break;
+	case FMT_JSON:
+		write_json(out, sum);
+		break;
+	case FMT_SARIF:
+		sarif_write(out, o, sum, findings.v, findings.n, notifications.v, notifications.n);
+		break;
 	}
 	for (int i = 0; i < findings.n; i++)
 		finding_free(findings.v[i]);
 	findings.n = 0;
 	function_start = 0;
+	for (int i = 0; i < notifications.n; i++)
+		free(notifications.v[i].msg);
+	notifications.n = 0;
 }

@@ -124,7 +124,7 @@ int main(void)
 	test_double_unlock(&cfg);
 	test_trylock_branch(&cfg);
 	test_trylock_wrong_branch(&cfg);
-	report_flush(stdout, FMT_TEXT, &(struct report_summary){0});
+	report_flush(stdout, &(struct report_output){ .format = FMT_TEXT }, &(struct report_summary){0});
 	model_free(&model);
 	printf("engine: %d passed, %d failed\n", passed, failed);
 	return failed != 0;
