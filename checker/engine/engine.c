@@ -63,6 +63,8 @@ struct block_states {
 struct engine {
 	const struct engine_config *cfg;
 	bool debug;			/* --debug-states for this function */
+	struct binding entry_env[4];	/* what entry_state() bound: not the callee's writes */
+	int nentry_env;
 	const struct model *model;
 	struct ir_function *fn;
 	struct arena *arena;
@@ -1921,17 +1923,22 @@ static void prune_dead(struct engine *eng, int block, struct state *st)
  * (a loop counter differs), a new one while there is room, one holding
  * the same locks (values are lost, locks are not), or the last one.
  */
-static int widened_slot(const struct block_states *bs, const struct state *st)
+static int widened_slot(const struct engine *eng, const struct block_states *bs,
+			const struct state *st)
 {
+	int max = eng->cfg->max_widened;
+
+	if (max < 1 || max > MAX_WIDENED)
+		max = max < 1 ? 1 : MAX_WIDENED;
 	for (int k = 0; k < bs->nwidened; k++)
 		if (state_same_shape(bs->widened[k], st))
 			return k;
-	if (bs->nwidened < MAX_WIDENED)
+	if (bs->nwidened < max)
 		return bs->nwidened;
 	for (int k = 0; k < bs->nwidened; k++)
 		if (state_same_locks(bs->widened[k], st))
 			return k;
-	return MAX_WIDENED - 1;
+	return max - 1;
 }
 
 /* Locks a join lost: summaries must say the caller cannot know them. */
@@ -1968,7 +1975,7 @@ static void propagate(struct engine *eng, int block, struct state *st)
 		push(eng, block, state_copy(eng->arena, st));
 		return;
 	}
-	k = widened_slot(bs, st);
+	k = widened_slot(eng, bs, st);
 	if (k == bs->nwidened) {
 		bs->widened[bs->nwidened++] = st;
 		st->approx = true;
@@ -2112,10 +2119,67 @@ static void bind_param_vmas_to_mm(struct engine *eng, struct state *st)
 			return;
 		mm = sym_lookup(eng, fn->params[i]->key, true);
 	}
-	for (int i = 0; mm != NO_SYM && m->fault.mm_field && i < fn->nparams; i++)
-		if (is_ptr_to(fn->params[i]->type, m->vma_type))
-			state_env_set(eng->arena, st, sym_named(eng, "%s->%s", fn->params[i]->key,
-								m->fault.mm_field), mm);
+	for (int i = 0; mm != NO_SYM && m->fault.mm_field && i < fn->nparams; i++) {
+		struct binding b;
+
+		if (!is_ptr_to(fn->params[i]->type, m->vma_type) ||
+		    eng->nentry_env == (int)ARRAY_SIZE(eng->entry_env))
+			continue;
+		b.loc = sym_named(eng, "%s->%s", fn->params[i]->key, m->fault.mm_field);
+		b.val = mm;
+		eng->entry_env[eng->nentry_env++] = b;
+		state_env_set(eng->arena, st, b.loc, b.val);
+	}
+}
+
+bool engine_is_entry_binding(const struct engine *eng, sym_t loc, sym_t val)
+{
+	for (int i = 0; i < eng->nentry_env; i++)
+		if (eng->entry_env[i].loc == loc && eng->entry_env[i].val == val)
+			return true;
+	return false;
+}
+
+/* Is this function installed in a callback slot the model names? */
+static const char *callback_slot_of(const struct engine *eng)
+{
+	const struct model *m = eng->model;
+
+	for (int i = 0; i < eng->cfg->nslots; i++)
+		for (int c = 0; c < m->ncallbacks; c++)
+			if (eng->cfg->slots[i].fn == eng->fn->name &&
+			    eng->cfg->slots[i].type == m->callbacks[c].type &&
+			    eng->cfg->slots[i].field == m->callbacks[c].field)
+				return m->callbacks[c].field;
+	return NULL;
+}
+
+/*
+ * A ->migrate_to_ram callback runs with mmap_lock of vmf->vma->vm_mm held
+ * by its caller (do_swap_page() bails out under the VMA lock alone): the
+ * fault's flags lack FAULT_FLAG_VMA_LOCK, and taking mmap_lock again is a
+ * recursive read lock that deadlocks behind a queued writer.
+ */
+static void callback_entry(struct engine *eng, struct state *st, const struct ir_var *vmf,
+			   const char *slot)
+{
+	const struct model *m = eng->model;
+	sym_t mm = sym_named(eng, "%s->%s->%s", vmf->key, m->fault_ctx_vma, m->fault.mm_field);
+	struct lock lk = {
+		.cls = LC_MMAP, .inst = mm, .status = LS_HELD, .mode = LM_READ,
+		.at = eng->fn->loc, .held_at_entry = true,
+		.how = arena_printf(eng->arena, "the caller of ->%s", slot),
+		.text = arena_printf(eng->arena, "%s->%s->%s", vmf->name, m->fault_ctx_vma,
+				     m->fault.mm_field),
+	};
+	struct fact f;
+
+	state_set_lock(eng->arena, st, &lk);
+	if (!m->fault.resolved)
+		return;
+	f = state_get_fact(st, sym_named(eng, "%s->%s", vmf->key, m->fault_ctx_flags));
+	f.clear |= m->fault.flag;
+	state_put_fact(eng->arena, st, &f);
 }
 
 /*
@@ -2126,6 +2190,7 @@ static struct state *entry_state(struct engine *eng)
 {
 	struct state *st = state_new(eng->arena);
 	const struct model *m = eng->model;
+	const char *slot = m->fault.mm_field ? callback_slot_of(eng) : NULL;
 
 	bind_param_vmas_to_mm(eng, st);
 
@@ -2141,6 +2206,8 @@ static struct state *entry_state(struct engine *eng)
 		f.keeper = (struct keeper){ .cls = LC_FAULT, .inst = vma, .at = eng->fn->loc,
 			.how = arena_printf(eng->arena, "the fault's VMA %s->%s", p->name, m->fault_ctx_vma) };
 		state_put_fact(eng->arena, st, &f);
+		if (slot)
+			callback_entry(eng, st, p, slot);
 	}
 	return st;
 }

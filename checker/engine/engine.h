@@ -157,6 +157,12 @@ struct tu_slot;
 struct engine_config {
 	const struct model *model;
 	int max_states_per_block;
+	/*
+	 * Widened states per block past that bound, one per shape (1: all
+	 * join). Summaries keep several so each return value keeps its locks;
+	 * checks join all, so fewer paths end up approximate and silent.
+	 */
+	int max_widened;
 	long max_steps;		/* block visits before giving up */
 	bool verbose;
 	bool debug;		/* print states at returns */
@@ -191,6 +197,8 @@ bool engine_run(const struct engine_config *cfg, struct ir_function *fn, const c
 /* --- for checks --- */
 
 const struct ir_function *engine_function(const struct engine *eng);
+/* vma->vm_mm = mm, bound on entry for (mm, vma) parameters: not a write. */
+bool engine_is_entry_binding(const struct engine *eng, sym_t loc, sym_t val);
 const char *engine_sym_name(const struct engine *eng, sym_t s);
 struct arena *engine_arena(struct engine *eng);
 /* Per-check scratch data for the current function (zeroed at its start). */

@@ -86,6 +86,7 @@ struct summaries *summaries_new(const struct engine_config *cfg, summary_lower_f
 	s->cfg = *cfg;
 	s->cfg.quiet = true;
 	s->cfg.max_steps = cfg->max_steps / 10;
+	s->cfg.max_widened = 16;
 	s->cfg.summary = summaries_get;
 	s->cfg.summary_ctx = s;
 	s->lower = lower;
@@ -175,7 +176,8 @@ static void on_exit_path(void *ctx, struct engine *eng, const struct state *st, 
 	for (int i = 0; i < st->nenv; i++) {
 		const char *loc = engine_sym_name(eng, st->env[i].loc);
 
-		if ((strstr(loc, "->") || loc[0] == '*') && !strchr(loc, '@') && loc[0] != '$') {
+		if ((strstr(loc, "->") || loc[0] == '*') && !strchr(loc, '@') && loc[0] != '$' &&
+		    !engine_is_entry_binding(eng, st->env[i].loc, st->env[i].val)) {
 			p.writes[p.nwrites].suffix = intern(loc);
 			p.writes[p.nwrites++].value = intern(engine_sym_name(eng, st->env[i].val));
 		}

@@ -21,7 +21,7 @@ static vm_fault_t demo_migrate_to_ram(struct vm_fault *vmf)
 	};
 	vm_fault_t ret = VM_FAULT_SIGBUS;
 
-	mmap_read_lock(mm);	/* expect: migrate-to-ram-mmap-lock */
+	mmap_read_lock(mm);	/* expect: migrate-to-ram-mmap-lock, lock-double-acquire */
 	if (migrate_vma_setup(&args))
 		goto out;
 	ret = demo_copy_back(&args);
