@@ -53,28 +53,38 @@ static void on_branch(const struct hook_args *a)
 	}
 }
 
-static void on_deref(const struct hook_args *a)
+/* A read through the VMA, or handing it to code that reads it (pointer_uses()). */
+static void check_use(const struct hook_args *a, const struct ir_expr *e, struct ir_loc at)
 {
 	struct keeper k;
 	const struct lock *lk;
 	struct finding *f;
 
-	if (!a->expr || !engine_is_vma(a->eng, a->expr) || engine_is_range_field(a->eng, a->ev->field))
+	if (e->kind != X_PATH || !engine_is_vma(a->eng, e))
 		return;
-	lk = engine_kept_lock(a->eng, a->st, a->expr, &k);
+	/* reading vm_start (or vm_end) is the range check itself */
+	if (a->expr && engine_is_range_field(a->eng, a->ev->field))
+		return;
+	lk = engine_kept_lock(a->eng, a->st, e, &k);
 	/* a find_vma() made after the lock was taken again, used unchecked */
 	if (!lk || !k.unchecked || lk->status != LS_HELD || !lk->epoch || lk->epoch != k.epoch ||
-	    !engine_first_report(a->eng, a->st, slot, a->expr, lk))
+	    !engine_first_report(a->eng, a->st, slot, e, lk))
 		return;
-	f = report_warn(id, a->ev->loc, "%s comes from find_vma() after mmap_lock was re-taken but "
+	f = report_warn(id, at, "%s comes from find_vma() after mmap_lock was re-taken but "
 			"vm_start is never checked: it may be the next VMA; use vma_lookup()",
-			engine_expr_text(a->eng, a->expr));
+			engine_expr_text(a->eng, e));
 	report_note(f, k.at, "looked up here: %s", k.how);
+}
+
+static void on_use(const struct hook_args *a)
+{
+	pointer_uses(a, check_use);
 }
 
 void check_vma_weak_revalidation_init(int index)
 {
 	slot = index;
 	engine_add_hook(HOOK_BRANCH, on_branch);
-	engine_add_hook(HOOK_DEREF, on_deref);
+	engine_add_hook(HOOK_DEREF, on_use);
+	engine_add_hook(HOOK_CALL, on_use);
 }
