@@ -56,6 +56,8 @@ struct exit_path {
 	int nnames;
 	struct ret_name *writes;	/* locations below parameters this path assigned, and to what */
 	int nwrites;
+	struct keeper alive;	/* the returned VMA lives under this lock (gup_vma_lookup()) */
+	const char *alive_inst;	/* ... named for the caller */
 };
 
 struct builder {
@@ -155,6 +157,12 @@ static void on_exit_path(void *ctx, struct engine *eng, const struct state *st, 
 		else
 			e->kind = lk->held_at_entry ? NET_RELEASE : NET_FAIL;
 		p.nfx++;
+	}
+	/* a VMA looked up under a lock the caller can name: alive under it */
+	if (ret && ret->sym != NO_SYM && ret->f.keeper.cls != LC_NR && ret->f.keeper.cls != LC_FAULT &&
+	    ret->f.keeper.inst != NO_SYM) {
+		p.alive = ret->f.keeper;
+		p.alive_inst = intern(engine_sym_name(eng, ret->f.keeper.inst));
 	}
 	/* what the caller can learn about the returned object (vma->vm_mm) */
 	if (ret && ret->sym != NO_SYM) {
@@ -406,6 +414,39 @@ static void add_ret_names(struct model_api *api, const struct ir_function *fn,
 }
 
 /*
+ * "alive ret under mmap mm": every path of the case that returns a VMA (all
+ * but NULL) returns one kept alive by the same lock, named by a parameter.
+ */
+static void add_ret_alive(struct model_api *api, const struct ir_function *fn,
+			  const struct builder *b, const struct exit_path **cls)
+{
+	for (int c = 0; c < api->ncases; c++) {
+		const struct exit_path *first = NULL;
+		struct model_effect ef = { .kind = EF_ALIVE };
+		bool all = true;
+
+		ef.unless.op = C_TRUE;
+		for (int i = 0; i < b->exits.n && all; i++) {
+			const struct exit_path *p = &b->exits.v[i];
+
+			if ((api->ncases > 1 && !same_class(p, cls[c])) ||
+			    (p->kind == R_CONST && p->value == 0))
+				continue;
+			all = p->alive_inst && !p->approx &&
+			      (!first || (p->alive.cls == first->alive.cls && p->alive_inst == first->alive_inst));
+			if (!first)
+				first = p;
+			ef.unchecked |= p->alive.unchecked;
+		}
+		if (!all || !first || !name_to_ref(fn, first->alive_inst, &ef.arg, &ef.tag) || ef.tag)
+			continue;
+		ef.cls = first->alive.cls;
+		ef.inst.param = REF_RET;
+		add_effect(&api->cases[c], &ef);
+	}
+}
+
+/*
  * A location below a parameter that every path sets to the same value the
  * caller can name (vmf->ptl = pte_lock(vmf->pmd)): a name effect.
  */
@@ -542,6 +583,7 @@ static struct model_api *build(const struct summaries *s, const struct ir_functi
 					uniform ? kinds[0] : api->ncases > 1 ? kinds[c] : NET_FORGET);
 		}
 	add_ret_names(api, fn, b, cls);
+	add_ret_alive(api, fn, b, cls);
 	add_writes(api, fn, b);
 	add_uncertain(s, api, fn, u);
 	free(cls);
@@ -718,14 +760,57 @@ static void print_ref(FILE *out, const struct model_api *api, const struct model
 		fprintf(out, "%s%s", r->steps[i].kind == '>' ? "->" : ".", r->steps[i].field);
 }
 
-void summary_print(FILE *out, const struct model_api *api)
+static void print_tagged(FILE *out, const struct model_api *api, const struct model_effect *ef)
+{
+	if (!ef->tag) {
+		print_ref(out, api, &ef->arg);
+		return;
+	}
+	fprintf(out, "%s(", ef->tag);
+	print_ref(out, api, &ef->arg);
+	fprintf(out, ")");
+}
+
+/* One effect in the model file's syntax, so --dump-summaries output can be pasted there. */
+static void print_effect(FILE *out, const struct model_api *api, const struct model_effect *ef)
 {
 	static const char *const kind[] = {
 		[EF_ACQUIRE] = "acquire", [EF_TRY] = "try", [EF_RELEASE] = "release",
 		[EF_DOWNGRADE] = "downgrade", [EF_ASSERT] = "assert", [EF_RELOCK] = "relock",
-		[EF_MARK_PTL] = "mark", [EF_FAIL] = "fail", [EF_NAME] = "name", [EF_FORGET] = "forget",
+		[EF_MARK_PTL] = "mark", [EF_FAIL] = "fail", [EF_FORGET] = "forget",
 	};
 
+	switch (ef->kind) {
+	case EF_NAME:
+		fprintf(out, "name ");
+		print_ref(out, api, &ef->inst);
+		fprintf(out, " = ");
+		print_tagged(out, api, ef);
+		return;
+	case EF_ALIVE:
+		fprintf(out, "alive ");
+		print_ref(out, api, &ef->inst);
+		fprintf(out, " under %s ", lock_class_name(ef->cls));
+		print_ref(out, api, &ef->arg);
+		fprintf(out, "%s", ef->unchecked ? " unchecked" : "");
+		return;
+	case EF_UNMAP:
+		fprintf(out, "unmap ");
+		print_ref(out, api, &ef->inst);
+		return;
+	default:
+		break;
+	}
+	fprintf(out, "%s %s%s ", kind[ef->kind] ? kind[ef->kind] : "?", lock_class_name(ef->cls),
+		ef->mode == LM_READ ? ":read" : ef->mode == LM_WRITE ? ":write" : "");
+	if (ef->tag)
+		print_tagged(out, api, ef);
+	else
+		print_ref(out, api, &ef->inst);
+}
+
+void summary_print(FILE *out, const struct model_api *api)
+{
 	fprintf(out, "fn %s(", api->name);
 	for (int i = 0; i < api->nparams; i++)
 		fprintf(out, "%s%s", i ? ", " : "", api->params[i].name);
@@ -755,18 +840,8 @@ void summary_print(FILE *out, const struct model_api *api)
 		if (!mc->neffects)
 			fprintf(out, "nothing");
 		for (int e = 0; e < mc->neffects; e++) {
-			const struct model_effect *ef = &mc->effects[e];
-
-			fprintf(out, "%s%s %s%s%s ", e ? ", " : "", kind[ef->kind], lock_class_name(ef->cls),
-				ef->mode == LM_READ ? ":read" : ef->mode == LM_WRITE ? ":write" : "",
-				"");
-			if (ef->tag) {
-				fprintf(out, "%s(", ef->tag);
-				print_ref(out, api, &ef->arg);
-				fprintf(out, ")");
-			} else {
-				print_ref(out, api, &ef->inst);
-			}
+			fprintf(out, "%s", e ? ", " : "");
+			print_effect(out, api, &mc->effects[e]);
 		}
 		fprintf(out, "\n");
 	}
