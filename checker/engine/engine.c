@@ -1580,10 +1580,46 @@ static const struct model_api *find_api(struct engine *eng, const struct state *
 	}
 }
 
+/*
+ * args.src = &src; migrate_vma_setup(&args): the callee writes src through
+ * the struct it was handed, whatever else the model or a summary says it
+ * does, so locals whose address sits in a struct passed by address are new
+ * values after the call.
+ */
+static void clobber_stored_addresses(struct engine *eng, struct state *st, const struct ir_event *ev)
+{
+	sym_t targets[16];
+	int n = 0;
+
+	for (int i = 0; i < ev->nargs; i++) {
+		const struct ir_expr *a = ev->args[i];
+		const char *base;
+		size_t len;
+		sym_t loc;
+
+		if (a->kind != X_PATH || !a->path.addr || (loc = path_loc(eng, st, a)) == NO_SYM)
+			continue;
+		base = eng->names[loc];
+		len = strlen(base);
+		for (int j = 0; j < st->nenv && n < (int)ARRAY_SIZE(targets); j++) {
+			const char *l = eng->names[st->env[j].loc], *v = eng->names[st->env[j].val];
+			sym_t y;
+
+			if (strncmp(l, base, len) || (l[len] != '.' && strncmp(l + len, "->", 2)) ||
+			    v[0] != '&' || (y = sym_lookup(eng, v + 1, false)) == NO_SYM)
+				continue;
+			targets[n++] = y;
+		}
+	}
+	for (int i = 0; i < n; i++)
+		bind_fresh(eng, st, targets[i], arena_printf(eng->arena, "%s@%d", eng->names[targets[i]], ev->id), NULL);
+}
+
 /* Fresh values for what the callee may write: &x arguments and the result. */
 static void clobber_outputs(struct engine *eng, struct state *st, const struct ir_event *ev,
 			    struct call_ctx *cc)
 {
+	clobber_stored_addresses(eng, st, ev);
 	/* the model and summaries say what a known callee writes; others may write any &x */
 	for (int i = 0; i < ev->nargs && !cc->api; i++) {
 		const struct ir_expr *a = ev->args[i];
