@@ -2218,6 +2218,63 @@ static void callback_entry(struct engine *eng, struct state *st, const struct ir
 	state_put_fact(eng->arena, st, &f);
 }
 
+/* A parameter of this function by name, or NULL. */
+static const struct ir_var *param_named(const struct engine *eng, const char *name, size_t len)
+{
+	for (int i = 0; i < eng->fn->nparams; i++)
+		if (strlen(eng->fn->params[i]->name) == len && !strncmp(eng->fn->params[i]->name, name, len))
+			return eng->fn->params[i];
+	return NULL;
+}
+
+/*
+ * __releases(vmf->ptl) / __must_hold(ptl): a page-table lock the caller
+ * holds (do_wp_page() is entered with the PTL of the faulting PTE). Only
+ * PTLs: a parameter of type spinlock_t *, or a path ending in one of the
+ * model's ptl-path fields. Other locks of the annotations are not ours.
+ */
+static void caller_held_ptl(struct engine *eng, struct state *st, const char *text)
+{
+	const char *p = text + (*text == '&'), *last = NULL;
+	size_t root = strcspn(p, "-.");
+	const struct ir_var *v = param_named(eng, p, root);
+	bool ptl = false;
+	sym_t loc;
+
+	if (!v)
+		return;
+	loc = sym_lookup(eng, v->key, true);
+	for (p += root; !strncmp(p, "->", 2); p += strcspn(p, "-.")) {
+		char field[128];
+		size_t n = strcspn(p + 2, "-.");
+
+		if (n >= sizeof(field))
+			return;
+		memcpy(field, p + 2, n);
+		field[n] = '\0';
+		last = intern(field);
+		loc = sym_named(eng, "%s->%s", eng->names[value_of(eng, st, loc)], last);
+		p += 2;
+	}
+	if (*p)
+		return;
+	if (!last)
+		ptl = *text != '&' && !strcmp(v->type, "spinlock_t *");
+	for (int i = 0; last && i < eng->model->nptl_paths; i++)
+		ptl |= eng->model->ptl_paths[i].field == last && eng->model->ptl_paths[i].addr == (*text == '&');
+	if (!ptl)
+		return;
+	sym_t inst = *text == '&' ? sym_named(eng, "&%s", eng->names[loc]) : value_of(eng, st, loc);
+	struct lock lk = {
+		.cls = LC_PTL, .inst = inst, .status = LS_HELD, .at = eng->fn->loc, .held_at_entry = true,
+		.how = arena_printf(eng->arena, "the caller (sparse annotation on %s)", text),
+		.text = text,
+	};
+
+	state_set_lock(eng->arena, st, &lk);
+	mark_ptl(eng, st, inst);
+}
+
 /*
  * On entry, vmf->vma of a fault-context parameter is kept alive by the
  * fault's lock (mmap_lock, or the VMA lock under FAULT_FLAG_VMA_LOCK).
@@ -2229,6 +2286,8 @@ static struct state *entry_state(struct engine *eng)
 	const char *slot = m->fault.mm_field ? callback_slot_of(eng) : NULL;
 
 	bind_param_vmas_to_mm(eng, st);
+	for (int i = 0; i < eng->fn->nheld_on_entry; i++)
+		caller_held_ptl(eng, st, eng->fn->held_on_entry[i]);
 
 	for (int i = 0; m->fault_ctx_type && i < eng->fn->nparams; i++) {
 		const struct ir_var *p = eng->fn->params[i];

@@ -96,6 +96,7 @@ void lower_init(struct lower *l, struct ir_expr *dst, CXCursor init, CXType type
 CXCursor fe_strip(CXCursor c);
 const char *fe_type(CXType t);
 const char *fe_spelling(CXCursor c);
+const char *fe_token(CXTranslationUnit tu, CXToken t);
 bool fe_in_main_file(CXCursor c);
 const char *fe_type_as_written(CXType t);
 int fe_children(CXCursor c, CXCursor *out, int max);

@@ -96,6 +96,16 @@ const char *fe_spelling(CXCursor c)
 	return r;
 }
 
+/* A token's text, interned. */
+const char *fe_token(CXTranslationUnit tu, CXToken t)
+{
+	CXString s = clang_getTokenSpelling(tu, t);
+	const char *r = intern(clang_getCString(s));
+
+	clang_disposeString(s);
+	return r;
+}
+
 static struct ir_expr *evaluate(struct lower *l, CXCursor c)
 {
 	CXEvalResult r = clang_Cursor_Evaluate(c);

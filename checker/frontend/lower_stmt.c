@@ -863,6 +863,41 @@ static enum CXChildVisitResult find_body(CXCursor c, CXCursor parent, CXClientDa
 	return CXChildVisit_Continue;
 }
 
+/*
+ * Sparse's context annotations between the declarator and the body:
+ * __releases(vmf->ptl) and __must_hold(x) say the caller holds x. They
+ * expand to nothing outside sparse, so they are read from the tokens.
+ */
+static void read_context_annotations(struct lower *l, CXCursor fn, CXCursor body)
+{
+	CXTranslationUnit tu = l->tu->tu;
+	CXSourceRange r = clang_getRange(clang_getRangeStart(clang_getCursorExtent(fn)),
+					 clang_getRangeStart(clang_getCursorExtent(body)));
+	CXToken *toks;
+	unsigned n;
+
+	clang_tokenize(tu, r, &toks, &n);
+	for (unsigned i = 0; i + 3 < n; i++) {
+		struct strbuf sb = {0};
+		const char *kw = fe_token(tu, toks[i]);
+		unsigned j;
+
+		if ((strcmp(kw, "__releases") && strcmp(kw, "__must_hold")) ||
+		    strcmp(fe_token(tu, toks[i + 1]), "("))
+			continue;
+		for (j = i + 2; j < n && strcmp(fe_token(tu, toks[j]), ")"); j++)
+			sb_add(&sb, fe_token(tu, toks[j]));
+		if (j < n && sb.len && l->fn->nheld_on_entry < 8) {
+			if (!l->fn->held_on_entry)
+				l->fn->held_on_entry = arena_alloc(l->fn->arena, 8 * sizeof(char *));
+			l->fn->held_on_entry[l->fn->nheld_on_entry++] = intern(sb.s);
+		}
+		sb_free(&sb);
+		i = j;
+	}
+	clang_disposeTokens(tu, toks, n);
+}
+
 struct ir_function *fe_lower_function(struct fe_tu *tu, CXCursor c, struct arena *arena)
 {
 	struct lower l = { .tu = tu };
@@ -885,6 +920,7 @@ struct ir_function *fe_lower_function(struct fe_tu *tu, CXCursor c, struct arena
 		return NULL;
 	}
 	l.fn->end_loc = end_loc(body);
+	read_context_annotations(&l, c, body);
 	l.cur = ir_block_new(l.fn);
 	vec_push(&ls.chain, clang_hashCursor(body));	/* the body is a scope too */
 	clang_visitChildren(body, scan_labels, &ls);

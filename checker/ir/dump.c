@@ -125,6 +125,8 @@ void ir_function_dump(FILE *out, const struct ir_function *fn)
 	struct strbuf sb = {0};
 
 	fprintf(out, "function %s\n", fn->name);
+	for (int i = 0; i < fn->nheld_on_entry; i++)
+		fprintf(out, "  held on entry: %s\n", fn->held_on_entry[i]);
 	for (int b = 0; b < fn->nblocks; b++) {
 		const struct ir_block *bb = fn->blocks[b];
 

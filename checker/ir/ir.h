@@ -145,6 +145,9 @@ struct ir_function {
 	int nblocks, capblocks;
 	int next_event_id;
 	int ntemps;
+	/* sparse's __releases(x) / __must_hold(x): x is held on entry ("vmf->ptl") */
+	const char **held_on_entry;
+	int nheld_on_entry;
 	struct arena *arena;	/* owns everything above */
 };
 
