@@ -21,5 +21,5 @@ void pointer_uses(const struct hook_args *a, pointer_use_fn use)
 	/* a summarised callee says which of its pointers it reads */
 	for (int i = 0; i < a->ev->nargs; i++)
 		if (!a->api || (i < 32 && (a->api->used_params & (1u << i))))
-			use(a, a->ev->args[i], a->ev->loc);
+			use(a, engine_base_pointer(a->ev->args[i]), a->ev->loc);
 }

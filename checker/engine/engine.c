@@ -1678,11 +1678,20 @@ static void unknown_callee(struct engine *eng, struct state *st, const struct ir
 }
 
 /* For summaries: which parameters' pointers this function reads through. */
+const struct ir_expr *engine_base_pointer(const struct ir_expr *e)
+{
+	while (e->kind == X_BINOP && (e->bin.op == B_ADD || e->bin.op == B_SUB) &&
+	       e->type && strchr(e->type, '*') && e->bin.l->type && strchr(e->bin.l->type, '*'))
+		e = e->bin.l;
+	return e;
+}
+
 static void note_param_use(struct engine *eng, const struct state *st, const struct ir_expr *e)
 {
 	struct aval v;
 	int p;
 
+	e = engine_base_pointer(e);
 	if (!eng->cfg->uncertain || e->kind != X_PATH || e->path.addr)
 		return;
 	v = eval(eng, st, e);

@@ -197,6 +197,8 @@ bool engine_run(const struct engine_config *cfg, struct ir_function *fn, const c
 /* --- for checks --- */
 
 const struct ir_function *engine_function(const struct engine *eng);
+/* pte + pte_index(addr), ptep - 1: the pointer the arithmetic starts from. */
+const struct ir_expr *engine_base_pointer(const struct ir_expr *e);
 /* vma->vm_mm = mm, bound on entry for (mm, vma) parameters: not a write. */
 bool engine_is_entry_binding(const struct engine *eng, sym_t loc, sym_t val);
 const char *engine_sym_name(const struct engine *eng, sym_t s);
