@@ -558,6 +558,25 @@ static sym_t vma_mm(struct engine *eng, const struct state *st, sym_t vma)
 	return value_of(eng, st, loc);
 }
 
+/*
+ * A VMA whose own read lock this function holds or dropped (from a helper
+ * like uffd_mfill_lock()) lives under that lock, unless mmap_lock is held
+ * too, which keeps every VMA of the mm.
+ */
+static const struct lock *own_vma_lock(const struct state *st, sym_t vma, struct keeper *keeper)
+{
+	const struct lock *lk = state_find_lock(st, LC_VMA, vma);
+
+	if (!lk || !lk->here || lk->status == LS_NOT_TAKEN)
+		return NULL;
+	for (int i = 0; i < st->nlocks; i++)
+		if (st->locks[i].cls == LC_MMAP && st->locks[i].status == LS_HELD)
+			return NULL;
+	*keeper = (struct keeper){ .cls = LC_VMA, .inst = vma, .epoch = lk->epoch, .at = lk->at,
+		.how = "its own VMA read lock" };
+	return lk;
+}
+
 const struct lock *engine_kept_lock(struct engine *eng, const struct state *st,
 				    const struct ir_expr *e, struct keeper *keeper)
 {
@@ -572,6 +591,8 @@ const struct lock *engine_kept_lock(struct engine *eng, const struct state *st,
 	*keeper = v.f.keeper;
 	if (keeper->cls == LC_NR && !engine_is_vma(eng, e))
 		return NULL;
+	if (keeper->cls == LC_NR && (lk = own_vma_lock(st, v.sym, keeper)))
+		return lk;
 	if (keeper->cls == LC_NR) {	/* a VMA without provenance: its own mm's mmap_lock */
 		/*
 		 * Only for a VMA the function was handed (a parameter or a field
