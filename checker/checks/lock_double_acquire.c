@@ -14,15 +14,10 @@ static void on_acquire(const struct hook_args *a)
 	const struct lock *lk = a->lock;
 	struct finding *f;
 
-	if ((a->effect->kind != EF_ACQUIRE && a->effect->kind != EF_MAY_ACQUIRE) || !lk ||
-	    lk->status != LS_HELD)
+	if (a->effect->kind != EF_ACQUIRE || !lk || lk->status != LS_HELD)
 		return;
-	if (a->effect->kind == EF_MAY_ACQUIRE)
-		f = report_warn(id, a->ev->loc, "%s() may take %s, but it is already held on this path",
-				a->ev->callee, lock_describe(a->eng, a->cls, a->inst_text));
-	else
-		f = report_warn(id, a->ev->loc, "%s is taken here, but it is already held on this path",
-				lock_describe(a->eng, a->cls, a->inst_text));
+	f = report_warn(id, a->ev->loc, "%s is taken here, but it is already held on this path",
+			lock_describe(a->eng, a->cls, a->inst_text));
 	report_note(f, lk->at, "%s here by %s", lk->here ? "taken" : "asserted held", lk->how);
 }
 

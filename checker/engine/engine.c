@@ -1291,7 +1291,6 @@ static void set_lock(struct engine *eng, struct state *st, enum lock_class cls, 
 		lk.held_at_entry = status == LS_RELEASED || (status == LS_HELD && !here) ||
 				   (prev && prev->status == LS_HELD);
 	if (prev) {
-		lk.took_blocking = prev->took_blocking;
 		lk.escaped = prev->escaped && status == LS_HELD;
 		lk.epoch = prev->epoch;
 		lk.dropped_at = prev->dropped_at;
@@ -1484,12 +1483,6 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 		if (ef->kind == EF_ACQUIRE && prev && prev->status == LS_HELD)
 			st->approx = st->locks_approx = true;
 		set_lock(eng, st, cls, inst, LS_HELD, ef->mode, true, cc->ev, how, text);
-		if (ef->kind == EF_ACQUIRE) {
-			struct lock lk = *state_find_lock(st, cls, inst);
-
-			lk.took_blocking = true;
-			state_set_lock(eng->arena, st, &lk);
-		}
 		refine_sym(eng, st, inst, CMP_NE, 0);	/* a locked object is not NULL */
 		if (cls == LC_PTL)
 			mark_ptl(eng, st, inst);
@@ -1526,9 +1519,6 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 		break;
 	case EF_FORGET:
 		forget_lock(eng, st, cls, inst);
-		break;
-	case EF_MAY_ACQUIRE:	/* only the check: what the call did is in other effects */
-		run_hooks(HOOK_ACQUIRE, &ha);
 		break;
 	case EF_NAME:
 	case EF_ALIVE:

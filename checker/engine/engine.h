@@ -41,7 +41,6 @@ struct lock {
 	bool escaped;		/* handed to unknown code or stored for the caller */
 	bool held_at_entry;	/* implied by this function's first action on it */
 	const struct ir_event *ev;	/* the call that made the last transition */
-	bool took_blocking;	/* this function took it with a blocking call on this path */
 	unsigned epoch;		/* +1 each time it is taken again after a release */
 	struct ir_loc dropped_at;	/* the release before the latest acquire */
 };

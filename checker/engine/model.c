@@ -207,7 +207,7 @@ static bool parse_effect(struct parser *ps, struct model_effect *ef)
 		{ "downgrade", EF_DOWNGRADE }, { "assert", EF_ASSERT },
 		{ "relock", EF_RELOCK }, { "mark", EF_MARK_PTL }, { "fail", EF_FAIL },
 		{ "name", EF_NAME }, { "forget", EF_FORGET }, { "alive", EF_ALIVE },
-		{ "unmap", EF_UNMAP }, { "may-acquire", EF_MAY_ACQUIRE },
+		{ "unmap", EF_UNMAP },
 	};
 	size_t i;
 

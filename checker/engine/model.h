@@ -53,7 +53,6 @@ enum effect_kind {
 	EF_FORGET,		/* the call may or may not have changed it: unknown */
 	EF_ALIVE,		/* the VMA at inst is kept alive by the lock cls/arg */
 	EF_UNMAP,		/* the PTE at inst is no longer mapped */
-	EF_MAY_ACQUIRE,		/* summaries: some path of the callee takes it, blocking */
 };
 
 struct model_effect {

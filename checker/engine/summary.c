@@ -33,7 +33,6 @@ struct lock_effect {
 	const char *name;	/* interned symbol name: the key across paths */
 	enum net_effect kind;
 	enum lock_mode mode;
-	bool blocking;		/* taken by a blocking call on this path */
 };
 
 /* ret->vm_mm holds the value of mm: "->vm_mm" and "mm". */
@@ -149,7 +148,6 @@ static void on_exit_path(void *ctx, struct engine *eng, const struct state *st, 
 		e->cls = lk->cls;
 		e->name = intern(engine_sym_name(eng, lk->inst));
 		e->mode = lk->mode;
-		e->blocking = lk->here && lk->took_blocking;
 		if (lk->status == LS_HELD && !lk->here)
 			e->kind = NET_ASSERT;
 		else if (lk->status == LS_HELD)
@@ -302,24 +300,6 @@ static int class_effect(const struct builder *b, const struct exit_path *cls,
 		first = false;
 	}
 	return kind;
-}
-
-/*
- * Some path takes the lock with a blocking call although it was not held
- * on entry (do_page_mkwrite() locks the folio when ->page_mkwrite() did
- * not): a caller holding it deadlocks there, whatever the return value.
- */
-static bool takes_blocking(const struct builder *b, const struct lock_effect *key)
-{
-	for (int i = 0; i < b->exits.n; i++)
-		for (int j = 0; j < b->exits.v[i].nfx; j++) {
-			const struct lock_effect *e = &b->exits.v[i].fx[j];
-
-			if (e->name == key->name && e->cls == key->cls && e->blocking &&
-			    (e->kind == NET_ACQUIRE || e->kind == NET_BALANCED))
-				return true;
-		}
-	return false;
 }
 
 static void add_effect(struct model_case *mc, const struct model_effect *ef)
@@ -598,17 +578,9 @@ static struct model_api *build(const struct summaries *s, const struct ir_functi
 				kinds[c] = class_effect(b, cls[c], key, &ef.mode);
 				uniform &= kinds[c] == kinds[0];
 			}
-			for (int c = 0; c < api->ncases; c++) {
-				int net = uniform ? kinds[0] : api->ncases > 1 ? kinds[c] : NET_FORGET;
-
-				if (net != NET_ACQUIRE && net != NET_BALANCED && takes_blocking(b, key)) {
-					struct model_effect may = ef;
-
-					may.kind = EF_MAY_ACQUIRE;
-					add_effect(&api->cases[c], &may);
-				}
-				add_net(&api->cases[c], ef, net);
-			}
+			for (int c = 0; c < api->ncases; c++)
+				add_net(&api->cases[c], ef,
+					uniform ? kinds[0] : api->ncases > 1 ? kinds[c] : NET_FORGET);
 		}
 	add_ret_names(api, fn, b, cls);
 	add_ret_alive(api, fn, b, cls);
@@ -806,7 +778,6 @@ static void print_effect(FILE *out, const struct model_api *api, const struct mo
 		[EF_ACQUIRE] = "acquire", [EF_TRY] = "try", [EF_RELEASE] = "release",
 		[EF_DOWNGRADE] = "downgrade", [EF_ASSERT] = "assert", [EF_RELOCK] = "relock",
 		[EF_MARK_PTL] = "mark", [EF_FAIL] = "fail", [EF_FORGET] = "forget",
-		[EF_MAY_ACQUIRE] = "may-acquire",
 	};
 
 	switch (ef->kind) {
