@@ -35,7 +35,7 @@ tree=$(cd "$tree" && pwd)
 
 here=$(cd "$(dirname "$0")" && pwd)
 kbuild=$here/../kbuild
-threshold=90
+threshold=${MMLOCK_MUTATION_THRESHOLD:-90}
 
 if [ $# -ge 1 ]; then
 	patches=()
