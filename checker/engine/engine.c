@@ -1274,6 +1274,15 @@ static bool resolve_fault(struct engine *eng, const struct state *st, const stru
 	return *inst != NO_SYM;
 }
 
+/* exit_mmap(): nobody else can change the mm's VMAs while its lock is dropped. */
+static bool owns_mm(const struct engine *eng)
+{
+	for (int i = 0; i < eng->model->nexclusive_mm; i++)
+		if (eng->model->exclusive_mm[i] == eng->fn->name)
+			return true;
+	return false;
+}
+
 static void set_lock(struct engine *eng, struct state *st, enum lock_class cls, sym_t inst,
 		     enum lock_status status, enum lock_mode mode, bool here,
 		     const struct ir_event *ev, const char *how, const char *text)
@@ -1295,7 +1304,8 @@ static void set_lock(struct engine *eng, struct state *st, enum lock_class cls, 
 		lk.epoch = prev->epoch;
 		lk.dropped_at = prev->dropped_at;
 		/* taken again after a release: VMAs looked up before are stale */
-		if (status == LS_HELD && here && prev->status != LS_HELD) {
+		if (status == LS_HELD && here && prev->status != LS_HELD &&
+		    !(cls == LC_MMAP && owns_mm(eng))) {
 			lk.epoch++;
 			lk.dropped_at = prev->at;
 		}

@@ -506,6 +506,16 @@ static bool parse_directive(struct parser *ps, struct model *m)
 		m->callbacks[m->ncallbacks++].field = field;
 		return true;
 	}
+	if (accept(ps, "exclusive-mm")) {	/* exclusive-mm exit_mmap */
+		const char *fn = ident(ps);
+
+		if (!fn || m->nexclusive_mm == (int)ARRAY_SIZE(m->exclusive_mm)) {
+			perr(ps, "usage: exclusive-mm FUNCTION (at most 8)", NULL);
+			return false;
+		}
+		m->exclusive_mm[m->nexclusive_mm++] = fn;
+		return true;
+	}
 	if (accept(ps, "ptl-path")) {
 		struct ptl_path pp = { .addr = accept(ps, "&") };
 

@@ -138,6 +138,8 @@ struct model {
 	int ncallbacks;
 	struct ptl_path ptl_paths[8];
 	int nptl_paths;
+	const char *exclusive_mm[8];	/* functions that own their mm: no one else changes its VMAs */
+	int nexclusive_mm;
 };
 
 extern const char mmlock_builtin_model[];

@@ -15,9 +15,8 @@ tree_llvm=${MMLOCK_TREE_LLVM:-/var/cache/mmlock/linux-6.12-llvm}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# What the main job analyses (see .ci/kernel-job).
-JOB_TARGETS=(mm/ arch/x86/mm/ lib/test_hmm.o drivers/gpu/drm/nouveau/nouveau_dmem.o
-	     drivers/gpu/drm/amd/amdgpu/../amdkfd/kfd_migrate.o)
+# What the main job analyses (also read by .ci/kernel-job).
+mapfile -t JOB_TARGETS < <(grep -v -e '^#' -e '^$' "$here/job-targets")
 
 fail() { echo "FAIL: $*"; echo "kernel: 0 passed, 1 failed"; exit 1; }
 pass() { echo "kernel: 1 passed, 0 failed"; exit 0; }
