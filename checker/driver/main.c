@@ -83,9 +83,9 @@ static void on_function(struct fe_tu *tu, const char *name, struct ir_function *
 	report_end_function(ok);
 	if (!ok) {
 		r->sum.gave_up++;
+		/* said always: a function nobody checked must not look clean */
 		why = report_notify(NOTIFY_GAVE_UP, r->file, "gave up on %s(): %s", name, why);
-		if (r->opt->verbose)
-			fprintf(stderr, "mmlock: %s\n", why);
+		fprintf(stderr, "mmlock: %s\n", why);
 	}
 }
 
