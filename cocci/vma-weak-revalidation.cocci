@@ -12,7 +12,9 @@
 /// In all code, a find_vma() followed by "!vma || vma->vm_start > addr" (or
 /// "addr < vma->vm_start") is what vma_lookup() does; patch mode turns it
 /// into vma_lookup() when the branch leaves with return or goto and does not
-/// use the VMA.
+/// use the VMA.  Patch mode also turns the find_vma() of a reported use
+/// without a vm_start check into vma_lookup() when a NULL test that leaves
+/// follows it: the address is then in the VMA or the existing exit is taken.
 ///
 // Confidence: Moderate
 // Options: --no-includes --include-headers
@@ -99,7 +101,7 @@ vma == tmp@p3
 // conditions are part of a validation chain (the vm_start check may follow
 // in the next if) and find_vma(mm, vma->vm_end) asks for the next VMA: such
 // occurrences are not uses.
-@has_find_vma depends on !patch@
+@has_find_vma@
 @@
 
 find_vma(...)
@@ -119,7 +121,7 @@ if (<+... vma@pn ...+>) S1
 find_vma(E, <+... vma@pn ...+>)
 )
 
-@nocheck depends on !patch exists@
+@nocheck exists@
 idexpression struct vm_area_struct *vma;
 expression mm, m2, addr, E;
 identifier unlock = {mmap_read_unlock, mmap_write_unlock};
@@ -144,6 +146,27 @@ vma@p4->f
 |
 g(..., vma@p4, ...)
 )
+
+// The reported find_vma() without a vm_start check, when a NULL test that
+// leaves follows it: vma_lookup() also returns NULL when no VMA contains
+// addr, so that case takes the existing exit instead of using the next VMA.
+@depends on patch@
+idexpression struct vm_area_struct *vma;
+expression m2, addr;
+identifier l;
+position nocheck.p3;
+@@
+
+- vma = find_vma@p3(m2, addr);
++ vma = vma_lookup(m2, addr);
+  if (\(!vma\|vma == NULL\|unlikely(!vma)\)) {
+    ...
+(
+    return ...;
+|
+    goto l;
+)
+  }
 
 // find_vma() + vm_start check == vma_lookup(), when the branch leaves and
 // does not use the VMA (it would see NULL instead of the next VMA).
