@@ -4,6 +4,8 @@
 ///    pte_alloc_map_lock()) and a pte_unmap_unlock() that the paths after
 ///    the if reach, without unlocking: the PTL (a spinlock) and the PTE
 ///    mapping (kmap, RCU) leak;
+///  - a goto on such an error path whose target reaches a return without
+///    pte_unmap_unlock() (it jumps past the unlock label);
 ///  - the same for folio_lock()/lock_page() and folio_unlock()/unlock_page(),
 ///    for branches that return an error (-EFOO, NULL, ERR_PTR(), false, a
 ///    VM_FAULT_ error, or the variable the if tests);
@@ -14,14 +16,18 @@
 ///
 // Confidence: Moderate
 // Options: --no-includes --include-headers
-// Comments: The leaking branch must end with a return and contain no goto.
-//  A branch that names the ptl at all (an unlock, or a hand-off to a
-//  function such as migration_entry_wait_on_locked()) releases it; a branch
-//  that returns the folio or passes it to any function other than
-//  folio_put(), folio_test_*() and similar accessors releases it.  For the
-//  sleeping locks, any mention of the ptl ends the PTL section.  Paths are
-//  not pruned by conditions other than the NULL test of the PTE.
-// Keywords: pte_offset_map_lock, pte_unmap_unlock, folio_lock, PTL
+// Comments: A leaking if branch must end with a return and contain no
+//  goto.  A leaking goto is one whose path to a return names neither the
+//  ptl nor a PTE pointer (the unlock label often tests "if (pte)"), nor,
+//  for a ptl in a structure (&vmf->ptl), passes that structure to a
+//  function.  A branch that names the ptl at all (an unlock, or a
+//  hand-off to a function such as migration_entry_wait_on_locked())
+//  releases it; a branch that returns the folio or passes it to any
+//  function other than folio_put(), folio_test_*() and similar accessors
+//  releases it.  For the sleeping locks, any mention of the ptl ends the
+//  PTL section.  Paths are not pruned by conditions other than the NULL
+//  test of the PTE.
+// Keywords: pte_offset_map_lock, pte_unmap_unlock, folio_lock, PTL, goto
 
 virtual context
 virtual org
@@ -31,6 +37,16 @@ virtual report
 @@
 
 import re
+
+# One report per goto, however many returns its path can reach.
+_gotos = set()
+
+def first_goto(pg):
+    key = (pg[0].file, pg[0].line, pg[0].column)
+    if key in _gotos:
+        return False
+    _gotos.add(key)
+    return True
 
 def _norm(s):
     s = re.sub(r"/\*.*?\*/|//[^\n]*", "", s, flags=re.S)
@@ -136,6 +152,79 @@ if@pi (C) S
     when any
 pte_unmap_unlock@p3(..., ptl)
 
+// A goto on an error path that leaves the PTL held: the path from the goto
+// reaches a return without naming the ptl, the PTE or any local pte_t *
+// (a test of the PTE, as in "out: if (pte) pte_unmap_unlock(pte, ptl);",
+// ends the path), while
+// other paths reach pte_unmap_unlock().  The goto of the NULL test right
+// after the lock (of either PTE of "start_pte = pte = ...") is not one,
+// and the path from the lock to the goto takes no other goto (a NULL-test
+// goto that loops back to code before the lock).
+@ptl_null_goto@
+expression E, E2, ptl;
+identifier lock = {pte_offset_map_lock, pte_alloc_map_lock};
+identifier l;
+position pn;
+@@
+
+(
+E = lock(..., &ptl);
+|
+E = E2 = lock(..., &ptl);
+|
+E2 = E = lock(..., &ptl);
+)
+if (\(!E\|E == NULL\|unlikely(!E)\)) \(goto l@pn;\|{ ... goto l@pn; }\)
+
+// Only locks that some path releases with pte_unmap_unlock().
+@ptl_bal exists@
+expression ptl_site.E, ptl;
+identifier lock;
+position ptl_site.p1, p0;
+@@
+
+E = lock@p1@p0(..., &ptl)
+... when any
+pte_unmap_unlock(..., ptl)
+
+@pte_goto exists@
+expression E;
+typedef pte_t;
+idexpression pte_t *P;
+identifier ptl, lock, l, l2;
+position ptl_bal.p0, pg != ptl_null_goto.pn, pr;
+@@
+
+E = lock@p0(..., &ptl)
+... when != ptl
+    when != goto l2;
+goto l@pg;
+... when != ptl
+    when != E
+    when != P
+return@pr ...;
+
+// The same when the ptl is a field (&vmf->ptl): passing the structure to a
+// function (a hand-off, as in do_wp_page(vmf)) also ends the path.
+@pte_goto_s exists@
+expression E, X;
+typedef pte_t;
+idexpression pte_t *P;
+identifier fld, lock, l, l2, g;
+position ptl_bal.p0, pg != ptl_null_goto.pn, pr;
+@@
+
+E = lock@p0(..., &X->fld)
+... when != X->fld
+    when != g(..., X, ...)
+    when != goto l2;
+goto l@pg;
+... when != X->fld
+    when != E
+    when != P
+    when != g(..., X, ...)
+return@pr ...;
+
 // The same for folio_lock()/lock_page() and folio_unlock()/unlock_page().
 @folio_site@
 expression F;
@@ -192,8 +281,8 @@ if (\(!E\|E == NULL\)) S
 slock@p2(...)
 
 @depends on context && !org && !report@
-position p = {pte_ret.pi, folio_ret.pi, sleep.p2};
-identifier f;
+position p = {pte_ret.pi, folio_ret.pi, sleep.p2, pte_goto.pg, pte_goto_s.pg};
+identifier f, l;
 statement S;
 expression C;
 @@
@@ -202,6 +291,8 @@ expression C;
 * if@p (C) S
 |
 * f@p(...)
+|
+* goto l@p;
 )
 
 @script:python depends on report@
@@ -225,6 +316,54 @@ lock << pte_ret.lock;
 coccilib.org.print_todo(p2[0],
     "ERROR: this branch returns with the PTL of %s() on line %s held; other paths call pte_unmap_unlock() (line %s)"
     % (lock, p1[0].line, p3[0].line))
+
+@script:python depends on report@
+p1 << ptl_bal.p0;
+pg << pte_goto.pg;
+pr << pte_goto.pr;
+lock << pte_goto.lock;
+@@
+
+if first_goto(pg):
+    coccilib.report.print_report(pg[0],
+        "ERROR: this goto leaves with the PTL of %s() on line %s held: the return on line %s is reached without pte_unmap_unlock(), which other paths call"
+        % (lock, p1[0].line, pr[0].line))
+
+@script:python depends on org@
+p1 << ptl_bal.p0;
+pg << pte_goto.pg;
+pr << pte_goto.pr;
+lock << pte_goto.lock;
+@@
+
+if first_goto(pg):
+    coccilib.org.print_todo(pg[0],
+        "ERROR: this goto leaves with the PTL of %s() on line %s held: the return on line %s is reached without pte_unmap_unlock(), which other paths call"
+        % (lock, p1[0].line, pr[0].line))
+
+@script:python depends on report@
+p1 << ptl_bal.p0;
+pg << pte_goto_s.pg;
+pr << pte_goto_s.pr;
+lock << pte_goto_s.lock;
+@@
+
+if first_goto(pg):
+    coccilib.report.print_report(pg[0],
+        "ERROR: this goto leaves with the PTL of %s() on line %s held: the return on line %s is reached without pte_unmap_unlock(), which other paths call"
+        % (lock, p1[0].line, pr[0].line))
+
+@script:python depends on org@
+p1 << ptl_bal.p0;
+pg << pte_goto_s.pg;
+pr << pte_goto_s.pr;
+lock << pte_goto_s.lock;
+@@
+
+if first_goto(pg):
+    coccilib.org.print_todo(pg[0],
+        "ERROR: this goto leaves with the PTL of %s() on line %s held: the return on line %s is reached without pte_unmap_unlock(), which other paths call"
+        % (lock, p1[0].line, pr[0].line))
 
 @script:python depends on report@
 p1 << folio_site.p1;
