@@ -116,8 +116,11 @@ wait
 end=$(date +%s.%N)
 
 # spatch --dir looks for a git checkout and counts the files it selected:
-# not worth repeating.
-noise='^(fatal: not a git repository|Stopping at filesystem boundary|[0-9]+ files match$)'
+# not worth repeating.  Hidden files (.tmp_*.c and the like, written by
+# builds and tools running in the tree) are not kernel sources: their
+# findings and errors are dropped.
+noise='^(fatal: not a git repository|Stopping at filesystem boundary|[0-9]+ files match$|EXN: .* in ([^ ]*/)?\.[^/ ]*$)'
+hidden='^(\./)?([^:]*/)?\.[^/:]*:'
 status=0
 for r in "${rules[@]}"; do
 	i=0
@@ -140,7 +143,7 @@ n=0
 if [ "$mode" = report ]; then
 	for r in "${rules[@]}"; do
 		for out in "$tmp/$r".*.out; do
-			[ -f "$out" ] && sed "s|^\./||; s|\$| [$r]|" "$out"
+			[ -f "$out" ] && grep -Ev "$hidden" "$out" | sed "s|^\./||; s|\$| [$r]|"
 		done
 	done | sort -t: -k1,1 -k2,2n -k3,3n -u >"$tmp/all"
 	n=$(wc -l <"$tmp/all")

@@ -52,3 +52,10 @@ add_test(NAME tree-mode COMMAND ${FIXTURES}/run-tree-test.sh $<TARGET_FILE:mmloc
 # Coccinelle rules (cocci/) against their inputs, with spatch.
 add_test(NAME cocci COMMAND ${CMAKE_SOURCE_DIR}/testdata/cocci/run-cocci-tests.sh)
 set_tests_properties(cocci PROPERTIES SKIP_RETURN_CODE 77)
+
+# The same rules over the 6.12 set (mm/, arch/x86/mm/, lib/test_hmm.c, the
+# migrate_to_ram drivers): the places must match testdata/kernel/cocci-6.12.txt.
+add_test(NAME cocci-kernel-6.12
+         COMMAND ${FIXTURES}/kernel/run-cocci-kernel.sh)
+set_tests_properties(cocci-kernel-6.12 PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600
+                     RESOURCE_LOCK kernel-tree-gcc)
