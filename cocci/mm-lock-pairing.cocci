@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /// Find unbalanced mm locks:
 ///  - an if branch that returns between pte_offset_map_lock() (or
-///    pte_alloc_map_lock()) and a pte_unmap_unlock() that the paths after
-///    the if reach, without unlocking: the PTL (a spinlock) and the PTE
-///    mapping (kmap, RCU) leak;
+///    pte_alloc_map_lock(), get_locked_pte()) and a pte_unmap_unlock() that
+///    the paths after the if reach, without unlocking: the PTL (a spinlock)
+///    and the PTE mapping (kmap, RCU) leak;
 ///  - a goto on such an error path whose target reaches a return without
 ///    pte_unmap_unlock() (it jumps past the unlock label);
 ///  - the same for folio_lock()/lock_page() and folio_unlock()/unlock_page(),
 ///    for branches that return an error (-EFOO, NULL, ERR_PTR(), false, a
 ///    VM_FAULT_ error, or the variable the if tests);
 ///  - folio_lock(), lock_page(), mmap_read_lock() or mmap_write_lock(), which
-///    may sleep, while the PTL of a pte_offset_map_lock() is held.
+///    may sleep, while the PTL of one of these is held.
 /// The NULL branch of "pte = pte_offset_map_lock(...); if (!pte) return"
 /// holds nothing (6.5+) and is not reported.
 ///
@@ -133,7 +133,7 @@ expression E, ptl;
 position p1;
 @@
 
-E = \(pte_offset_map_lock@p1\|pte_alloc_map_lock@p1\)(..., &ptl)
+E = \(pte_offset_map_lock@p1\|pte_alloc_map_lock@p1\|get_locked_pte@p1\)(..., &ptl)
 
 @pte_ret exists@
 expression ptl_site.E, ptl_site.ptl;
@@ -162,7 +162,7 @@ pte_unmap_unlock@p3(..., ptl)
 // goto that loops back to code before the lock).
 @ptl_null_goto@
 expression E, E2, ptl;
-identifier lock = {pte_offset_map_lock, pte_alloc_map_lock};
+identifier lock = {pte_offset_map_lock, pte_alloc_map_lock, get_locked_pte};
 identifier l;
 position pn;
 @@
@@ -272,10 +272,10 @@ position p1, p2;
 @@
 
 (
-E = \(pte_offset_map_lock@p1\|pte_alloc_map_lock@p1\)(..., &ptl);
+E = \(pte_offset_map_lock@p1\|pte_alloc_map_lock@p1\|get_locked_pte@p1\)(..., &ptl);
 if (\(!E\|E == NULL\)) S
 |
-\(pte_offset_map_lock@p1\|pte_alloc_map_lock@p1\)(..., &ptl)
+\(pte_offset_map_lock@p1\|pte_alloc_map_lock@p1\|get_locked_pte@p1\)(..., &ptl)
 )
 ... when != ptl
 slock@p2(...)
