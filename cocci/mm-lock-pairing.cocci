@@ -9,8 +9,9 @@
 ///  - the same for folio_lock()/lock_page() and folio_unlock()/unlock_page(),
 ///    for branches that return an error (-EFOO, NULL, ERR_PTR(), false, a
 ///    VM_FAULT_ error, or the variable the if tests);
-///  - folio_lock(), lock_page(), mmap_read_lock() or mmap_write_lock(), which
-///    may sleep, while the PTL of one of these is held.
+///  - folio_lock(), lock_page(), mmap_read_lock() or mmap_write_lock() (and
+///    their _killable forms), which may sleep, while the PTL of one of these
+///    is held, or the PMD/PUD lock of pmd_lock() or pmd_trans_huge_lock().
 /// The NULL branch of "pte = pte_offset_map_lock(...); if (!pte) return"
 /// holds nothing (6.5+) and is not reported.
 ///
@@ -26,8 +27,9 @@
 //  function other than folio_put(), folio_test_*() and similar accessors
 //  releases it.  For the sleeping locks, any mention of the ptl ends the
 //  PTL section.  Paths are not pruned by conditions other than the NULL
-//  test of the PTE.
-// Keywords: pte_offset_map_lock, pte_unmap_unlock, folio_lock, PTL, goto
+//  test of the PTE or of the lock pmd_trans_huge_lock() returned.
+// Keywords: pte_offset_map_lock, pte_unmap_unlock, folio_lock, PTL, goto,
+//  pmd_trans_huge_lock
 
 virtual context
 virtual org
@@ -265,7 +267,8 @@ if not error_branch(S, C):
 // A sleeping lock while a PTL is held.
 @sleep exists@
 expression E, ptl;
-identifier slock = {folio_lock, lock_page, mmap_read_lock, mmap_write_lock,
+identifier slock = {folio_lock, folio_lock_killable, lock_page,
+                    lock_page_killable, mmap_read_lock, mmap_write_lock,
                     mmap_read_lock_killable, mmap_write_lock_killable};
 statement S;
 position p1, p2;
@@ -280,8 +283,39 @@ if (\(!E\|E == NULL\)) S
 ... when != ptl
 slock@p2(...)
 
+// The same under a PMD (or PUD) lock: pmd_lock(), or pmd_trans_huge_lock()
+// on the path where it returned the lock.
+@sleep_pmd exists@
+expression ptl;
+identifier slock = {folio_lock, folio_lock_killable, lock_page,
+                    lock_page_killable, mmap_read_lock, mmap_write_lock,
+                    mmap_read_lock_killable, mmap_write_lock_killable};
+identifier lock;
+statement S;
+position p1, p2;
+@@
+
+(
+ptl = \(pmd_trans_huge_lock@lock@p1\|pud_trans_huge_lock@lock@p1\)(...);
+if (\(!ptl\|ptl == NULL\|unlikely(!ptl)\)) S
+... when != ptl
+slock@p2(...)
+|
+ptl = \(pmd_trans_huge_lock@lock@p1\|pud_trans_huge_lock@lock@p1\)(...);
+if (ptl) {
+  ... when != ptl
+  slock@p2(...)
+  ... when any
+}
+|
+ptl = \(pmd_lock@lock@p1\|pud_lock@lock@p1\)(...);
+... when != ptl
+slock@p2(...)
+)
+
 @depends on context && !org && !report@
-position p = {pte_ret.pi, folio_ret.pi, sleep.p2, pte_goto.pg, pte_goto_s.pg};
+position p = {pte_ret.pi, folio_ret.pi, sleep.p2, sleep_pmd.p2, pte_goto.pg,
+              pte_goto_s.pg};
 identifier f, l;
 statement S;
 expression C;
@@ -406,3 +440,25 @@ slock << sleep.slock;
 coccilib.org.print_todo(p2[0],
     "ERROR: %s() may sleep while the PTL taken on line %s is held"
     % (slock, p1[0].line))
+
+@script:python depends on report@
+p1 << sleep_pmd.p1;
+p2 << sleep_pmd.p2;
+slock << sleep_pmd.slock;
+lock << sleep_pmd.lock;
+@@
+
+coccilib.report.print_report(p2[0],
+    "ERROR: %s() may sleep while the page table lock of %s() on line %s is held"
+    % (slock, lock, p1[0].line))
+
+@script:python depends on org@
+p1 << sleep_pmd.p1;
+p2 << sleep_pmd.p2;
+slock << sleep_pmd.slock;
+lock << sleep_pmd.lock;
+@@
+
+coccilib.org.print_todo(p2[0],
+    "ERROR: %s() may sleep while the page table lock of %s() on line %s is held"
+    % (slock, lock, p1[0].line))
