@@ -6,6 +6,8 @@
 ///    and the PTE mapping (kmap, RCU) leak;
 ///  - a goto on such an error path whose target reaches a return without
 ///    pte_unmap_unlock() (it jumps past the unlock label);
+///  - the same if branches for the PMD/PUD lock of pmd_lock() or
+///    pmd_trans_huge_lock() and spin_unlock();
 ///  - the same for folio_lock()/lock_page() and folio_unlock()/unlock_page(),
 ///    for branches that return an error (-EFOO, NULL, ERR_PTR(), false, a
 ///    VM_FAULT_ error, or the variable the if tests);
@@ -40,14 +42,15 @@ virtual report
 
 import re
 
-# One report per goto, however many returns its path can reach.
-_gotos = set()
+# One report per branch or goto, however many unlocks or returns the paths
+# from it can reach (the first one seen; the order is fixed for an input).
+_seen = set()
 
-def first_goto(pg):
-    key = (pg[0].file, pg[0].line, pg[0].column)
-    if key in _gotos:
+def once(p):
+    key = (p[0].file, p[0].line, p[0].column)
+    if key in _seen:
         return False
-    _gotos.add(key)
+    _seen.add(key)
     return True
 
 def _norm(s):
@@ -103,8 +106,16 @@ def _mentions(s, e):
                      _norm(s)) is not None
 
 def ptl_leaks(s, ptl):
-    """The branch returns and never names the PTL (no unlock, no hand-off)."""
-    return _returns(s) and not _mentions(s, ptl)
+    """The branch returns and never names the PTL (no unlock, no hand-off).
+    For a PTL kept in a structure (vmf->ptl, pvmw->ptl), the structure
+    itself passed on or returned is a hand-off too."""
+    if not _returns(s) or _mentions(s, ptl):
+        return False
+    m = re.match(r"^(\w+)(?:->|\.)\w+$", _norm(ptl))
+    if m and re.search(r"(?<![\w>.])" + m.group(1) + r"(?!->|\.|\w)",
+                       _norm(s)):
+        return False
+    return True
 
 # Calls that take a locked folio and leave it locked.
 _KEEPS = r"(?:folio_put|put_page|folio_get|folio_test_\w+|folio_mark_\w+|" \
@@ -227,6 +238,46 @@ goto l@pg;
     when != g(..., X, ...)
 return@pr ...;
 
+// The same for a PMD/PUD lock (a spinlock taken by pmd_lock(), or by
+// pmd_trans_huge_lock() when it does not return NULL) and spin_unlock().
+@pmd_site@
+expression ptl;
+identifier lock = {pmd_trans_huge_lock, pud_trans_huge_lock, pmd_lock,
+                   pud_lock};
+position p1;
+@@
+
+ptl = lock@p1(...)
+
+@pmd_ret exists@
+expression pmd_site.ptl;
+identifier pmd_site.lock;
+position pmd_site.p1;
+expression C : script:python () { not_null_test(C) };
+statement S : script:python (ptl) { ptl_leaks(S, ptl) };
+statement S0;
+position pi, p3;
+@@
+
+(
+ptl = lock@p1(...);
+if (\(!ptl\|ptl == NULL\|unlikely(!ptl)\)) S0
+... when != ptl
+    when any
+if@pi (C) S
+... when != ptl
+    when any
+spin_unlock@p3(ptl);
+|
+ptl = lock@p1(...);
+... when != ptl
+    when any
+if@pi (C) S
+... when != ptl
+    when any
+spin_unlock@p3(ptl);
+)
+
 // The same for folio_lock()/lock_page() and folio_unlock()/unlock_page().
 @folio_site@
 expression F;
@@ -314,8 +365,8 @@ slock@p2(...)
 )
 
 @depends on context && !org && !report@
-position p = {pte_ret.pi, folio_ret.pi, sleep.p2, sleep_pmd.p2, pte_goto.pg,
-              pte_goto_s.pg};
+position p = {pte_ret.pi, pmd_ret.pi, folio_ret.pi, sleep.p2, sleep_pmd.p2,
+              pte_goto.pg, pte_goto_s.pg};
 identifier f, l;
 statement S;
 expression C;
@@ -336,9 +387,10 @@ p3 << pte_ret.p3;
 lock << pte_ret.lock;
 @@
 
-coccilib.report.print_report(p2[0],
-    "ERROR: this branch returns with the PTL of %s() on line %s held; other paths call pte_unmap_unlock() (line %s)"
-    % (lock, p1[0].line, p3[0].line))
+if once(p2):
+    coccilib.report.print_report(p2[0],
+        "ERROR: this branch returns with the PTL of %s() on line %s held; other paths call pte_unmap_unlock() (line %s)"
+        % (lock, p1[0].line, p3[0].line))
 
 @script:python depends on org@
 p1 << ptl_site.p1;
@@ -347,9 +399,10 @@ p3 << pte_ret.p3;
 lock << pte_ret.lock;
 @@
 
-coccilib.org.print_todo(p2[0],
-    "ERROR: this branch returns with the PTL of %s() on line %s held; other paths call pte_unmap_unlock() (line %s)"
-    % (lock, p1[0].line, p3[0].line))
+if once(p2):
+    coccilib.org.print_todo(p2[0],
+        "ERROR: this branch returns with the PTL of %s() on line %s held; other paths call pte_unmap_unlock() (line %s)"
+        % (lock, p1[0].line, p3[0].line))
 
 @script:python depends on report@
 p1 << ptl_bal.p0;
@@ -358,7 +411,7 @@ pr << pte_goto.pr;
 lock << pte_goto.lock;
 @@
 
-if first_goto(pg):
+if once(pg):
     coccilib.report.print_report(pg[0],
         "ERROR: this goto leaves with the PTL of %s() on line %s held: the return on line %s is reached without pte_unmap_unlock(), which other paths call"
         % (lock, p1[0].line, pr[0].line))
@@ -370,7 +423,7 @@ pr << pte_goto.pr;
 lock << pte_goto.lock;
 @@
 
-if first_goto(pg):
+if once(pg):
     coccilib.org.print_todo(pg[0],
         "ERROR: this goto leaves with the PTL of %s() on line %s held: the return on line %s is reached without pte_unmap_unlock(), which other paths call"
         % (lock, p1[0].line, pr[0].line))
@@ -382,7 +435,7 @@ pr << pte_goto_s.pr;
 lock << pte_goto_s.lock;
 @@
 
-if first_goto(pg):
+if once(pg):
     coccilib.report.print_report(pg[0],
         "ERROR: this goto leaves with the PTL of %s() on line %s held: the return on line %s is reached without pte_unmap_unlock(), which other paths call"
         % (lock, p1[0].line, pr[0].line))
@@ -394,10 +447,34 @@ pr << pte_goto_s.pr;
 lock << pte_goto_s.lock;
 @@
 
-if first_goto(pg):
+if once(pg):
     coccilib.org.print_todo(pg[0],
         "ERROR: this goto leaves with the PTL of %s() on line %s held: the return on line %s is reached without pte_unmap_unlock(), which other paths call"
         % (lock, p1[0].line, pr[0].line))
+
+@script:python depends on report@
+p1 << pmd_site.p1;
+p2 << pmd_ret.pi;
+p3 << pmd_ret.p3;
+lock << pmd_site.lock;
+@@
+
+if once(p2):
+    coccilib.report.print_report(p2[0],
+        "ERROR: this branch returns with the page table lock of %s() on line %s held; other paths call spin_unlock() (line %s)"
+        % (lock, p1[0].line, p3[0].line))
+
+@script:python depends on org@
+p1 << pmd_site.p1;
+p2 << pmd_ret.pi;
+p3 << pmd_ret.p3;
+lock << pmd_site.lock;
+@@
+
+if once(p2):
+    coccilib.org.print_todo(p2[0],
+        "ERROR: this branch returns with the page table lock of %s() on line %s held; other paths call spin_unlock() (line %s)"
+        % (lock, p1[0].line, p3[0].line))
 
 @script:python depends on report@
 p1 << folio_site.p1;
@@ -406,9 +483,10 @@ p3 << folio_ret.p3;
 lock << folio_ret.lock;
 @@
 
-coccilib.report.print_report(p2[0],
-    "ERROR: this branch returns with the folio lock of %s() on line %s held; other paths unlock it (line %s)"
-    % (lock, p1[0].line, p3[0].line))
+if once(p2):
+    coccilib.report.print_report(p2[0],
+        "ERROR: this branch returns with the folio lock of %s() on line %s held; other paths unlock it (line %s)"
+        % (lock, p1[0].line, p3[0].line))
 
 @script:python depends on org@
 p1 << folio_site.p1;
@@ -417,9 +495,10 @@ p3 << folio_ret.p3;
 lock << folio_ret.lock;
 @@
 
-coccilib.org.print_todo(p2[0],
-    "ERROR: this branch returns with the folio lock of %s() on line %s held; other paths unlock it (line %s)"
-    % (lock, p1[0].line, p3[0].line))
+if once(p2):
+    coccilib.org.print_todo(p2[0],
+        "ERROR: this branch returns with the folio lock of %s() on line %s held; other paths unlock it (line %s)"
+        % (lock, p1[0].line, p3[0].line))
 
 @script:python depends on report@
 p1 << sleep.p1;
