@@ -240,6 +240,8 @@ return@pr ...;
 
 // The same for a PMD/PUD lock (a spinlock taken by pmd_lock(), or by
 // pmd_trans_huge_lock() when it does not return NULL) and spin_unlock().
+// (The lock names are spelled out in pmd_ret too, so that spatch only
+// parses files that contain one of them, not every file with spin_unlock.)
 @pmd_site@
 expression ptl;
 identifier lock = {pmd_trans_huge_lock, pud_trans_huge_lock, pmd_lock,
@@ -251,7 +253,6 @@ ptl = lock@p1(...)
 
 @pmd_ret exists@
 expression pmd_site.ptl;
-identifier pmd_site.lock;
 position pmd_site.p1;
 expression C : script:python () { not_null_test(C) };
 statement S : script:python (ptl) { ptl_leaks(S, ptl) };
@@ -260,7 +261,7 @@ position pi, p3;
 @@
 
 (
-ptl = lock@p1(...);
+ptl = \(pmd_trans_huge_lock@p1\|pud_trans_huge_lock@p1\)(...);
 if (\(!ptl\|ptl == NULL\|unlikely(!ptl)\)) S0
 ... when != ptl
     when any
@@ -269,7 +270,7 @@ if@pi (C) S
     when any
 spin_unlock@p3(ptl);
 |
-ptl = lock@p1(...);
+ptl = \(pmd_lock@p1\|pud_lock@p1\)(...);
 ... when != ptl
     when any
 if@pi (C) S
