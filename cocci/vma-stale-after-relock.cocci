@@ -7,6 +7,9 @@
 /// again under the new lock: vma = vma_lookup(), find_vma(),
 /// find_vma_intersection(), lock_mm_and_find_vma(), or a revalidation
 /// helper that is handed &vma (hugepage_vma_revalidate() in khugepaged).
+/// A VMA parameter used after the function takes mmap_lock without having
+/// dropped it is reported too: a callee dropped the lock (madvise's
+/// userfaultfd_remove() shape).
 ///
 // Confidence: Moderate
 // Options: --no-includes --include-headers
@@ -143,15 +146,57 @@ g(..., vma@p3, ...)
 ... when any
 }
 
+// A VMA handed in as a parameter, used after the function takes mmap_lock
+// that it did not drop itself: a callee dropped it (userfaultfd_remove(),
+// GUP with *locked), so the re-lock needs a new lookup all the same.
+// mmap_read_trylock() is left out: BUG_ON(mmap_read_trylock(mm)) asserts.
+@r_param exists@
+identifier vma, fn;
+expression mm, E, E1, E2;
+statement S1;
+iterator name for_each_vma, for_each_vma_range;
+identifier f, g;
+identifier unlock = {mmap_read_unlock, mmap_write_unlock};
+identifier relock = {mmap_read_lock, mmap_write_lock, mmap_read_lock_killable,
+                     mmap_write_lock_killable, mmap_write_lock_nested};
+position p2, p3;
+@@
+
+fn(..., struct vm_area_struct *vma, ...) {
+... when != unlock(mm)
+    when != relock(...)
+    when != vma = E
+    when != &vma
+    when != for_each_vma(E1, vma) S1
+    when != for_each_vma_range(E1, vma, E2) S1
+relock@p2(mm, ...)
+... when != vma = E
+    when != &vma
+    when != for_each_vma(E1, vma) S1
+    when != for_each_vma_range(E1, vma, E2) S1
+    when != unlock(mm)
+(
+vma@p3->f
+|
+g(..., vma@p3, ...)
+)
+... when any
+}
+
 @depends on context && !org && !report@
 idexpression struct vm_area_struct *vma;
-position p3 = {r.p3, r_flag.p3};
+position p3 = {r.p3, r_flag.p3, r_param.p3};
 @@
 
 * vma@p3
 
 @initialize:python@
 @@
+
+def msg_param(vma, relock, p2):
+    return ("ERROR: %s used after %s() on line %s without a new lookup; "
+            "this function did not drop mmap_lock, a callee did, and the "
+            "VMA it was given may be stale" % (vma, relock, p2[0].line))
 
 def msg(vma, unlock, p1, relock, p2):
     return ("ERROR: %s used after %s() on line %s and %s() on line %s "
@@ -201,3 +246,21 @@ relock << r_flag.relock;
 @@
 
 coccilib.org.print_todo(p3[0], msg(vma, unlock, p1, relock, p2))
+
+@script:python depends on report@
+p2 << r_param.p2;
+p3 << r_param.p3;
+vma << r_param.vma;
+relock << r_param.relock;
+@@
+
+coccilib.report.print_report(p3[0], msg_param(vma, relock, p2))
+
+@script:python depends on org@
+p2 << r_param.p2;
+p3 << r_param.p3;
+vma << r_param.vma;
+relock << r_param.relock;
+@@
+
+coccilib.org.print_todo(p3[0], msg_param(vma, relock, p2))

@@ -15,6 +15,8 @@
 //  VM_FAULT_COMPLETED)", "ret == VM_FAULT_RETRY", "fault_signal_pending(ret,
 //  regs)", inside likely()/unlikely() or one side of "&&"; negated as
 //  "!(ret & ...)"; for folio_lock_or_retry() (6.6+, 0 = locked) also "ret".
+//  For handle_mm_fault(), the then branch of a test of one bit only,
+//  "!(ret & VM_FAULT_RETRY)", is a VM_FAULT_COMPLETED branch.
 //  The use is in the RETRY branch, after the if when that branch can fall
 //  through (it does not end with return, goto, break or continue), or after
 //  the label that branch jumps to.  FAULT_FLAG_RETRY_NOWAIT (the lock is
@@ -80,6 +82,17 @@ def fault_pos(c):
             return True
     return False
 
+def fault_pos_hmf(c):
+    """For handle_mm_fault(), also the then branch of a test of only one of
+    the two bits, "!(ret & VM_FAULT_RETRY)": it is taken with
+    VM_FAULT_COMPLETED (and the other way round)."""
+    if fault_pos(c):
+        return True
+    s = _strip(c)
+    m = re.match(r"^!\((.*)\)$", s)
+    return bool(m and _balanced(m.group(1)) and
+                re.match(r"^%s&%s$" % (_LV, _R), _strip(m.group(1))))
+
 def fault_neg(c):
     """The else branch of if (c) is a RETRY/COMPLETED branch."""
     s = _strip(c)
@@ -120,7 +133,7 @@ def msg(call, p1):
 // gotos that are the RETRY branch of a positive test of R, the result of
 // handle_mm_fault() (pgoto) or folio_lock_or_retry() (pgoto_f).
 @pgoto disable neg_if, drop_else exists@
-expression C : script:python () { fault_pos(C) };
+expression C : script:python () { fault_pos_hmf(C) };
 assignment operator aop = {=, |=};
 position pg;
 idexpression R;
@@ -156,7 +169,7 @@ expression ret, E;
 assignment operator aop = {=, |=};
 expression V;
 identifier f, g;
-expression C : script:python () { fault_pos(C) };
+expression C : script:python () { fault_pos_hmf(C) };
 position pi;
 position p1, p2;
 @@
@@ -182,7 +195,7 @@ assignment operator aop = {=, |=};
 expression V;
 identifier f, g;
 statement S1 : script:python () { falls_through(S1) };
-expression C : script:python () { fault_pos(C) };
+expression C : script:python () { fault_pos_hmf(C) };
 position pi;
 position p1, p2;
 @@

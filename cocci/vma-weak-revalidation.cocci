@@ -12,14 +12,19 @@
 /// In all code, a find_vma() followed by "!vma || vma->vm_start > addr" (or
 /// "addr < vma->vm_start") is what vma_lookup() does; patch mode turns it
 /// into vma_lookup() when the branch leaves with return or goto and does not
-/// use the VMA.
+/// use the VMA.  Patch mode also turns the find_vma() of a reported use
+/// without a vm_start check into vma_lookup() when a NULL test that leaves
+/// follows it: the address is then in the VMA or the existing exit is taken.
 ///
 // Confidence: Moderate
 // Options: --no-includes --include-headers
 // Comments: The re-lock is an mmap_read_unlock/mmap_write_unlock followed by
 //  mmap_read_lock, mmap_write_lock, their _killable forms or
-//  mmap_read_trylock on the same mm in the same function.  A range check is
-//  any read of vma->vm_start, vm_start_gap(vma) or range_in_vma(vma, ...).
+//  mmap_read_trylock on the same mm in the same function, or an
+//  acquisition without an unlock before it in a function that was handed a
+//  VMA (a callee dropped the lock).  One report per find_vma().  A range
+//  check is any read of vma->vm_start, vm_start_gap(vma) or
+//  range_in_vma(vma, ...).
 // Keywords: find_vma, vma_lookup, revalidation, mmap_lock
 
 virtual context
@@ -27,22 +32,52 @@ virtual org
 virtual patch
 virtual report
 
+// Re-locks: mmap_lock taken after this function dropped it, or taken by a
+// function that was handed a VMA and did not drop the lock itself (a callee
+// such as userfaultfd_remove() dropped it).
+@relock_own exists@
+expression mm;
+identifier unlock = {mmap_read_unlock, mmap_write_unlock};
+identifier relock = {mmap_read_lock, mmap_write_lock, mmap_read_lock_killable,
+                     mmap_write_lock_killable, mmap_read_trylock,
+                     mmap_write_lock_nested};
+position p2;
+@@
+
+unlock(mm)
+...
+relock@p2(mm, ...)
+
+@relock_param exists@
+identifier vma, fn;
+expression mm;
+identifier unlock = {mmap_read_unlock, mmap_write_unlock};
+identifier relock = {mmap_read_lock, mmap_write_lock, mmap_read_lock_killable,
+                     mmap_write_lock_killable, mmap_write_lock_nested};
+position p2;
+@@
+
+fn(..., struct vm_area_struct *vma, ...) {
+... when != unlock(mm)
+    when != relock(...)
+relock@p2(mm, ...)
+... when any
+}
+
 // A comparison of a fresh lookup with an old VMA pointer after a re-lock.
 @cmp depends on !patch exists@
 idexpression struct vm_area_struct *vma;
 expression mm, m2, E, E1, E2;
 statement S1;
 iterator name for_each_vma, for_each_vma_range, mas_for_each;
-identifier unlock = {mmap_read_unlock, mmap_write_unlock};
 identifier relock = {mmap_read_lock, mmap_write_lock, mmap_read_lock_killable,
                      mmap_write_lock_killable, mmap_read_trylock,
                      mmap_write_lock_nested};
 identifier lookup = {find_vma, vma_lookup, find_vma_intersection};
-position p1, p2, p3;
+position p2 = {relock_own.p2, relock_param.p2};
+position p3;
 @@
 
-unlock@p1(mm)
-...
 relock@p2(mm, ...)
 ... when != vma = E
     when != &vma
@@ -65,16 +100,14 @@ idexpression struct vm_area_struct *vma, tmp;
 expression mm, m2, E, E1, E2;
 statement S1;
 iterator name for_each_vma, for_each_vma_range, mas_for_each;
-identifier unlock = {mmap_read_unlock, mmap_write_unlock};
 identifier relock = {mmap_read_lock, mmap_write_lock, mmap_read_lock_killable,
                      mmap_write_lock_killable, mmap_read_trylock,
                      mmap_write_lock_nested};
 identifier lookup = {find_vma, vma_lookup, find_vma_intersection};
-position p1, p2, p3;
+position p2 = {relock_own.p2, relock_param.p2};
+position p3;
 @@
 
-unlock@p1(mm)
-...
 relock@p2(mm, ...)
 ... when != vma = E
     when != &vma
@@ -99,7 +132,7 @@ vma == tmp@p3
 // conditions are part of a validation chain (the vm_start check may follow
 // in the next if) and find_vma(mm, vma->vm_end) asks for the next VMA: such
 // occurrences are not uses.
-@has_find_vma depends on !patch@
+@has_find_vma@
 @@
 
 find_vma(...)
@@ -119,19 +152,17 @@ if (<+... vma@pn ...+>) S1
 find_vma(E, <+... vma@pn ...+>)
 )
 
-@nocheck depends on !patch exists@
+@nocheck exists@
 idexpression struct vm_area_struct *vma;
 expression mm, m2, addr, E;
-identifier unlock = {mmap_read_unlock, mmap_write_unlock};
 identifier relock = {mmap_read_lock, mmap_write_lock, mmap_read_lock_killable,
                      mmap_write_lock_killable, mmap_read_trylock,
                      mmap_write_lock_nested};
 identifier f != vm_start, g;
-position p1, p2, p3, p4 != notuse.pn;
+position p2 = {relock_own.p2, relock_param.p2};
+position p3, p4 != notuse.pn;
 @@
 
-unlock@p1(mm)
-...
 relock@p2(mm, ...)
 ...
 vma = find_vma@p3(m2, addr);
@@ -144,6 +175,27 @@ vma@p4->f
 |
 g(..., vma@p4, ...)
 )
+
+// The reported find_vma() without a vm_start check, when a NULL test that
+// leaves follows it: vma_lookup() also returns NULL when no VMA contains
+// addr, so that case takes the existing exit instead of using the next VMA.
+@depends on patch@
+idexpression struct vm_area_struct *vma;
+expression m2, addr;
+identifier l;
+position nocheck.p3;
+@@
+
+- vma = find_vma@p3(m2, addr);
++ vma = vma_lookup(m2, addr);
+  if (\(!vma\|vma == NULL\|unlikely(!vma)\)) {
+    ...
+(
+    return ...;
+|
+    goto l;
+)
+  }
 
 // find_vma() + vm_start check == vma_lookup(), when the branch leaves and
 // does not use the VMA (it would see NULL instead of the next VMA).
@@ -189,7 +241,7 @@ statement S;
      ) S
 
 @depends on context && !patch && !org && !report@
-position p = {cmp.p3, cmp_tmp.p3, nocheck.p4};
+position p = {cmp.p3, cmp_tmp.p3, nocheck.p3};
 expression E;
 @@
 
@@ -204,60 +256,62 @@ position lookup.p;
 @initialize:python@
 @@
 
-def msg_cmp(unlock, p1, relock, p2):
-    return ("WARNING: VMA revalidated by comparing pointers after %s() on "
-            "line %s and %s() on line %s; an equal pointer may be a different "
-            "or changed VMA, recheck range, flags and backing instead"
-            % (unlock, p1[0].line, relock, p2[0].line))
+# One report per find_vma() without a check, naming its first unchecked use.
+_seen = set()
 
-def msg_nocheck(vma, p3, relock, p2):
-    return ("WARNING: %s from find_vma() on line %s (after %s() on line %s) "
-            "used without a vm_start check; it may not contain the address, "
-            "use vma_lookup() or check vm_start"
-            % (vma, p3[0].line, relock, p2[0].line))
+def once(p):
+    key = (p[0].file, p[0].line, p[0].column)
+    if key in _seen:
+        return False
+    _seen.add(key)
+    return True
+
+def msg_cmp(relock, p2):
+    return ("WARNING: VMA revalidated by comparing pointers after %s() on "
+            "line %s re-took mmap_lock; an equal pointer may be a different "
+            "or changed VMA, recheck range, flags and backing instead"
+            % (relock, p2[0].line))
+
+def msg_nocheck(vma, p4, relock, p2):
+    return ("WARNING: find_vma() after %s() on line %s re-took mmap_lock, "
+            "and %s is used on line %s without a vm_start check; it may not "
+            "contain the address, use vma_lookup() or check vm_start"
+            % (relock, p2[0].line, vma, p4[0].line))
 
 def msg_lookup():
     return "WARNING: find_vma() with a vm_start check is vma_lookup()"
 
 @script:python depends on report@
-p1 << cmp.p1;
 p2 << cmp.p2;
 p3 << cmp.p3;
-unlock << cmp.unlock;
 relock << cmp.relock;
 @@
 
-coccilib.report.print_report(p3[0], msg_cmp(unlock, p1, relock, p2))
+coccilib.report.print_report(p3[0], msg_cmp(relock, p2))
 
 @script:python depends on org@
-p1 << cmp.p1;
 p2 << cmp.p2;
 p3 << cmp.p3;
-unlock << cmp.unlock;
 relock << cmp.relock;
 @@
 
-coccilib.org.print_todo(p3[0], msg_cmp(unlock, p1, relock, p2))
+coccilib.org.print_todo(p3[0], msg_cmp(relock, p2))
 
 @script:python depends on report@
-p1 << cmp_tmp.p1;
 p2 << cmp_tmp.p2;
 p3 << cmp_tmp.p3;
-unlock << cmp_tmp.unlock;
 relock << cmp_tmp.relock;
 @@
 
-coccilib.report.print_report(p3[0], msg_cmp(unlock, p1, relock, p2))
+coccilib.report.print_report(p3[0], msg_cmp(relock, p2))
 
 @script:python depends on org@
-p1 << cmp_tmp.p1;
 p2 << cmp_tmp.p2;
 p3 << cmp_tmp.p3;
-unlock << cmp_tmp.unlock;
 relock << cmp_tmp.relock;
 @@
 
-coccilib.org.print_todo(p3[0], msg_cmp(unlock, p1, relock, p2))
+coccilib.org.print_todo(p3[0], msg_cmp(relock, p2))
 
 @script:python depends on report@
 p2 << nocheck.p2;
@@ -267,7 +321,8 @@ vma << nocheck.vma;
 relock << nocheck.relock;
 @@
 
-coccilib.report.print_report(p4[0], msg_nocheck(vma, p3, relock, p2))
+if once(p3):
+    coccilib.report.print_report(p3[0], msg_nocheck(vma, p4, relock, p2))
 
 @script:python depends on org@
 p2 << nocheck.p2;
@@ -277,7 +332,8 @@ vma << nocheck.vma;
 relock << nocheck.relock;
 @@
 
-coccilib.org.print_todo(p4[0], msg_nocheck(vma, p3, relock, p2))
+if once(p3):
+    coccilib.org.print_todo(p3[0], msg_nocheck(vma, p4, relock, p2))
 
 @script:python depends on report@
 p << lookup.p;

@@ -68,3 +68,10 @@ set_tests_properties(sarif-schema PROPERTIES SKIP_RETURN_CODE 77)
 # --also-run=sparse with the real sparse and kbuild's argument list.
 add_test(NAME also-run-sparse COMMAND ${FIXTURES}/run-also-run-sparse.sh $<TARGET_FILE:mmlock>)
 set_tests_properties(also-run-sparse PROPERTIES SKIP_RETURN_CODE 77)
+
+# The same rules over the 6.12 set (mm/, arch/x86/mm/, lib/test_hmm.c, the
+# migrate_to_ram drivers): the places must match testdata/kernel/cocci-6.12.txt.
+add_test(NAME cocci-kernel-6.12
+         COMMAND ${FIXTURES}/kernel/run-cocci-kernel.sh)
+set_tests_properties(cocci-kernel-6.12 PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600
+                     RESOURCE_LOCK kernel-tree-gcc)

@@ -30,3 +30,24 @@ static vm_fault_t install_zero(struct vm_fault *vmf)
 	pte_unmap_unlock(vmf->pte, vmf->ptl);
 	return 0;
 }
+
+/* get_locked_pte() returns the PTE mapped and locked too. */
+static vm_fault_t set_special_pte(struct vm_area_struct *vma,
+				  unsigned long addr, unsigned long pfn)
+{
+	spinlock_t *ptl;
+	pte_t *pte;
+
+	pte = get_locked_pte(vma->vm_mm, addr, &ptl);
+	if (!pte)
+		return VM_FAULT_OOM;
+	if (!pte_none(ptep_get(pte))) {
+		if (pte_pfn(ptep_get(pte)) != pfn)
+			return VM_FAULT_NOPAGE;
+		goto out_unlock;
+	}
+	set_pte_at(vma->vm_mm, addr, pte, pte_mkspecial(pfn_pte(pfn, vma->vm_page_prot)));
+out_unlock:
+	pte_unmap_unlock(pte, ptl);
+	return VM_FAULT_NOPAGE;
+}

@@ -26,3 +26,24 @@ static int walk_and_lock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr)
 	pte_unmap_unlock(pte, ptl);
 	return 0;
 }
+
+/* Under the PMD lock of a huge PMD: a killable folio lock is a sleep too. */
+static int split_huge_range(struct vm_area_struct *vma, pmd_t *pmd,
+			    struct folio *folio)
+{
+	spinlock_t *ptl;
+	int err;
+
+	ptl = pmd_trans_huge_lock(pmd, vma);
+	if (!ptl)
+		return 0;
+	if (is_huge_zero_pmd(*pmd))
+		goto unlock;
+	if (folio_lock_killable(folio))
+		goto unlock;
+	err = split_folio(folio);
+	folio_unlock(folio);
+unlock:
+	spin_unlock(ptl);
+	return 0;
+}

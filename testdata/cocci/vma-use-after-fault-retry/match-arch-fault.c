@@ -36,3 +36,20 @@ retry:
 done:
 	return;
 }
+
+/* Only VM_FAULT_RETRY is excluded: after VM_FAULT_COMPLETED the per-VMA
+ * lock is gone as well, and vma_end_read() unlocks it a second time. */
+void arch_do_page_fault_completed(struct pt_regs *regs, unsigned long address,
+				  unsigned int flags)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	vm_fault_t fault;
+
+	vma = lock_vma_under_rcu(mm, address);
+	if (!vma)
+		return;
+	fault = handle_mm_fault(vma, address, flags | FAULT_FLAG_VMA_LOCK, regs);
+	if (!(fault & VM_FAULT_RETRY))
+		vma_end_read(vma);
+}
