@@ -62,6 +62,7 @@ struct block_states {
 
 struct engine {
 	const struct engine_config *cfg;
+	const char *gave_up;		/* why the budget ran out, or NULL */
 	bool debug;			/* --debug-states for this function */
 	struct binding entry_env[4];	/* what entry_state() bound: not the callee's writes */
 	int nentry_env;
@@ -1802,7 +1803,46 @@ static void clobber_writes(struct engine *eng, struct state *st, const struct ca
 	}
 }
 
+#define MAX_FUNCTION_MEMORY (768u << 20)	/* bytes of states one function may use */
+
+/*
+ * The budget of one function: paths, time and memory. Checked between
+ * blocks and at every call, since a block of calls with several outcomes
+ * each forks inside the block (dvo_ns2501.c: 2^N paths of register writes).
+ */
+static bool over_budget(struct engine *eng)
+{
+	if (eng->gave_up)
+		return true;
+	if (eng->steps > eng->cfg->max_steps)
+		eng->gave_up = "too many paths";
+	else if (eng->arena->used > MAX_FUNCTION_MEMORY)
+		eng->gave_up = "too many paths (memory)";
+	else if ((eng->steps & 1023) == 0 && (clock() - eng->start) / CLOCKS_PER_SEC > 10)
+		eng->gave_up = "took too long";
+	return eng->gave_up != NULL;
+}
+
 typedef void (*state_sink)(struct engine *eng, struct state *st, void *ctx);
+
+/*
+ * Outcomes of one call that leave the same state (ret unused:
+ * ns2501_writeb() returning true or false) go on as one path; otherwise a
+ * block of N such calls forks into 2^N paths before any join.
+ */
+static bool seen_outcome(struct state **sunk, int *n, struct engine *eng, struct state *s)
+{
+	s->hash = state_hash(s);
+	for (int i = 0; i < *n; i++)
+		if (sunk[i]->hash == s->hash && state_equal(sunk[i], s))
+			return true;
+	if (*n < 8) {
+		sunk[*n] = state_copy(eng->arena, s);
+		sunk[(*n)++]->hash = s->hash;
+	}
+	return false;
+}
+
 
 static void do_call(struct engine *eng, struct state *st, const struct ir_event *ev,
 		    state_sink sink, void *sink_ctx)
@@ -1813,6 +1853,8 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 	bool any = false, has_otherwise = false, released_first, from_summary = false;
 
 	eng->steps++;	/* forks inside a block count against the budget too */
+	if (over_budget(eng))
+		return;	/* the path ends here; the function is given up on */
 	if (ev->nargs <= 16)
 		cc.api = find_api(eng, st, ev, bound);
 	if (!cc.api && ev->callee && eng->cfg->summary && ev->nargs <= 16) {
@@ -1859,6 +1901,8 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 		return;
 	}
 	sym_t ret0 = cc.ret;
+	struct state *sunk[8];
+	int nsunk = 0;
 
 	for (int k = 0; k < cc.api->ncases; k++) {
 		const struct model_case *mc = &cc.api->cases[k];
@@ -1883,8 +1927,10 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 			summary_aftermath(eng, s, &cc);
 			clobber_writes(eng, s, &cc);
 		}
-		sink(eng, s, sink_ctx);
 		any = true;
+		if (seen_outcome(sunk, &nsunk, eng, s))
+			continue;
+		sink(eng, s, sink_ctx);
 		if (mc->cond.op == C_TRUE && !mc->otherwise && !mc->nguards)
 			return;	/* unconditional: no other outcome */
 	}
@@ -2070,6 +2116,7 @@ static void propagate(struct engine *eng, int block, struct state *st)
 }
 
 static void run_events(struct engine *eng, const struct ir_block *bb, int from, struct state *st);
+
 
 struct continue_ctx {
 	const struct ir_block *bb;
@@ -2370,21 +2417,15 @@ bool engine_run(const struct engine_config *cfg, struct ir_function *fn, const c
 		eng.var_of_sym[eng.var_loc[v]] = v;
 	eng.start = clock();
 	propagate(&eng, 0, entry_state(&eng));
-	while (eng.head < eng.tail) {
+	while (eng.head < eng.tail && !over_budget(&eng)) {
 		struct pending p = eng.work[eng.head++];
 
-		if (++eng.steps > cfg->max_steps) {
-			*why = "too many paths";
-			ok = false;
-			break;
-		}
-		if ((eng.steps & 1023) == 0 &&
-		    (clock() - eng.start) / CLOCKS_PER_SEC > 10) {
-			*why = "took too long";
-			ok = false;
-			break;
-		}
+		eng.steps++;
 		run_events(&eng, fn->blocks[p.block], 0, p.st);
+	}
+	if (eng.gave_up) {
+		*why = eng.gave_up;
+		ok = false;
 	}
 	if (eng.debug)
 		for (int b = 0; b < fn->nblocks; b++)

@@ -77,6 +77,7 @@ struct lower {
 	VEC(struct scope) scopes;
 	VEC(struct label) labels;
 	unsigned body_hash;
+	struct ir_event *last_call;	/* the call lower_call() emitted last */
 };
 
 /* lower_stmt.c */

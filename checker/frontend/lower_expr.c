@@ -510,6 +510,7 @@ static struct ir_expr *lower_call(struct lower *l, CXCursor c)
 		return ir_unknown(l->fn, type_of(c));
 
 	ev = ir_emit(l->fn, l->cur, OP_CALL, fe_loc(l, c));
+	l->last_call = ev;
 	ev->callee = name;
 	ev->callee_expr = callee_expr;
 	ev->args = args;

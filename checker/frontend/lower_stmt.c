@@ -14,6 +14,8 @@
 
 #include <string.h>
 
+static void lower_expr_stmt(struct lower *l, CXCursor c);
+
 static struct ir_loc loc_of(CXSourceLocation sl)
 {
 	struct ir_loc loc = {0};
@@ -832,10 +834,8 @@ void lower_stmt(struct lower *l, CXCursor c)
 	case CXCursor_NullStmt:
 		break;
 	default:
-		if (clang_isExpression(k)) {
-			lower_block(l);
-			lower_expr(l, c);
-		}
+		if (clang_isExpression(k))
+			lower_expr_stmt(l, c);
 		break;
 	}
 }
@@ -896,6 +896,23 @@ static void read_context_annotations(struct lower *l, CXCursor fn, CXCursor body
 		i = j;
 	}
 	clang_disposeTokens(tu, toks, n);
+}
+
+/*
+ * f(x); as a statement: its value goes nowhere, so the call gets no
+ * result temporary (outcomes that differ only in an unused return value
+ * are one state to the engine, not one path each).
+ */
+static void lower_expr_stmt(struct lower *l, CXCursor c)
+{
+	struct ir_expr *v;
+
+	lower_block(l);
+	l->last_call = NULL;
+	v = lower_expr(l, c);
+	if (clang_getCursorKind(fe_strip(c)) == CXCursor_CallExpr && l->last_call &&
+	    l->last_call->dst == v)
+		l->last_call->dst = NULL;
 }
 
 struct ir_function *fe_lower_function(struct fe_tu *tu, CXCursor c, struct arena *arena)
