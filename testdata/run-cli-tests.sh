@@ -59,5 +59,20 @@ FAKE_CHECKER_STATUS=1 expect "--also-run: its failure is the exit status" 1 "\[l
 expect "--also-run: a program that cannot start: 127, said, mmlock still runs" 127 "cannot run '$tmp/nonexistent'" -- --also-run="$tmp/nonexistent" "${inc[@]}" "$warn"
 grep -q "\[lock-double-release\]" "$tmp/out" || { echo "FAIL: --also-run: no analysis after a failed start"; fail=$((fail + 1)); }
 expect "--also-run is not for tree mode" 2 "not -p" -- --also-run=sparse -p "$tmp"
+# A function whose paths explode inside one block (40 calls with two
+# outcomes each, every result kept): it is given up on, said on stderr,
+# within the budget, and the rest of the file is still checked.
+{
+	echo '#include <linux/mm.h>'
+	echo 'static int demo_bit(int i) { return i & 1 ? 1 : 0; }'
+	echo 'int demo_huge(int a) {'
+	for i in $(seq 1 40); do echo "	int x$i = demo_bit(a + $i);"; done
+	printf '	return x1'; for i in $(seq 2 40); do printf ' + x%s' "$i"; done; echo ';'
+	echo '}'
+	sed 1,2d "$warn"
+} > "$tmp/huge.c"
+expect "huge function: given up on, said" 0 "gave up on demo_huge(): too many paths" -- "${inc[@]}" "$tmp/huge.c"
+expect "huge function: the rest of the file is checked" 0 "\[lock-double-release\]" -- "${inc[@]}" "$tmp/huge.c"
+
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

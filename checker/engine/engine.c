@@ -1803,7 +1803,7 @@ static void clobber_writes(struct engine *eng, struct state *st, const struct ca
 	}
 }
 
-#define MAX_FUNCTION_MEMORY (768u << 20)	/* bytes of states one function may use */
+#define MAX_FUNCTION_MEMORY (512u << 20)	/* bytes of states one function may use */
 
 /*
  * The budget of one function: paths, time and memory. Checked between
