@@ -229,7 +229,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mmlock: cannot write %s\n", opt.output);
 		return 2;
 	}
-	how = (struct report_output){ opt.format, MMLOCK_VERSION, opt.source_root };
+	how = (struct report_output){ opt.format, MMLOCK_VERSION, opt.source_root, NULL };
 	report_flush(out, &how, &r.sum);
 	if (out != stdout && out != stderr)
 		fclose(out);
