@@ -68,3 +68,12 @@ set_tests_properties(sarif-schema PROPERTIES SKIP_RETURN_CODE 77)
 # --also-run=sparse with the real sparse and kbuild's argument list.
 add_test(NAME also-run-sparse COMMAND ${FIXTURES}/run-also-run-sparse.sh $<TARGET_FILE:mmlock>)
 set_tests_properties(also-run-sparse PROPERTIES SKIP_RETURN_CODE 77)
+
+# mmlock gate: patch series made for the test (testdata/gate/series/) on a
+# small git repository of real 6.12 files copied from the prepared tree,
+# which is the build directory: exit codes, attribution, fingerprints
+# across line shifts, header -> TU mapping, baseline, suppressions, SARIF,
+# the user's checkout left alone.
+add_test(NAME gate-series COMMAND ${FIXTURES}/gate/run-gate-tests.sh $<TARGET_FILE:mmlock>)
+set_tests_properties(gate-series PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 1200
+                     RESOURCE_LOCK kernel-tree-gcc)

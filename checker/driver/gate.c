@@ -68,6 +68,7 @@ struct gate {
 	/* the command line */
 	struct options opt;	/* analysis options, -j, --format, -o */
 	const char *repo_arg, *build_arg, *base_arg, *series, *baseline, *suppressions;
+	const char *json_out, *sarif_out;	/* more reports, beside the main one */
 	bool write_baseline;
 	const char *self;
 	/* the run */
@@ -135,6 +136,7 @@ static void usage(void)
 	       "  --base=REV             where an mbox or patch directory applies (git am)\n"
 	       "  -j N                   analyse N TUs at a time\n"
 	       "  --format=text|json|sarif, -o FILE   the report (stdout by default)\n"
+	       "  --json=FILE, --sarif=FILE   also write the JSON or SARIF report to FILE\n"
 	       "  --baseline=FILE        accept the findings listed in FILE\n"
 	       "  --write-baseline       write every finding after the last patch to the\n"
 	       "                         --baseline FILE (exit 0 unless the gate failed)\n"
@@ -185,6 +187,10 @@ static bool parse_args(struct gate *g, int argc, char **argv)
 			g->baseline = v;
 		} else if ((v = value(argc, argv, &i, "--suppressions", &bad))) {
 			g->suppressions = v;
+		} else if ((v = value(argc, argv, &i, "--json", &bad))) {
+			g->json_out = v;
+		} else if ((v = value(argc, argv, &i, "--sarif", &bad))) {
+			g->sarif_out = v;
 		} else if ((v = value(argc, argv, &i, "-o", &bad))) {
 			g->opt.output = v;
 		} else if ((v = value(argc, argv, &i, "-j", &bad))) {
@@ -703,7 +709,8 @@ static int set_up(struct gate *g)
 		return cannot_run("%s is neither BASE..HEAD nor, without --base, usable as a "
 				  "series (an mbox or patch directory needs --base=REV)", g->series);
 	}
-	g->tmp = xstrdup("/tmp/mmlock-gate.XXXXXX");
+	g->tmp = xasprintf("%s/mmlock-gate.XXXXXX", getenv("TMPDIR") && *getenv("TMPDIR") ?
+			   getenv("TMPDIR") : "/tmp");
 	if (!mkdtemp(g->tmp))
 		return cannot_run("cannot make a temporary directory: %s", strerror(errno));
 	g->wt = xasprintf("%s/wt", g->tmp);
@@ -728,22 +735,32 @@ static int set_up(struct gate *g)
 	return read_changes(g);
 }
 
-static int finish(struct gate *g, double seconds)
+/* One report, in format, to path (NULL: stdout). */
+static bool write_report(struct gate *g, enum report_format format, const char *path,
+			 double seconds)
 {
-	struct report_output how = { g->opt.format, MMLOCK_VERSION, g->repo, g->repo };
-	struct strbuf err = {0};
-	FILE *out = stdout;
-	int status = gate_report_classify(g->report);
+	struct report_output how = { format, MMLOCK_VERSION, g->repo, g->repo };
+	FILE *out = path ? fopen(path, "w") : stdout;
 
-	if (g->opt.output && !(out = fopen(g->opt.output, "w"))) {
-		fprintf(stderr, "mmlock gate: cannot write %s: %s\n", g->opt.output, strerror(errno));
-		return 2;
+	if (!out) {
+		fprintf(stderr, "mmlock gate: cannot write %s: %s\n", path, strerror(errno));
+		return false;
 	}
 	gate_report_write(g->report, out, &how, seconds);
 	if (out != stdout)
-		fclose(out);
-	else
-		fflush(stdout);
+		return fclose(out) == 0;
+	return fflush(stdout) == 0;
+}
+
+static int finish(struct gate *g, double seconds)
+{
+	struct strbuf err = {0};
+	int status = gate_report_classify(g->report);
+
+	if (!write_report(g, g->opt.format, g->opt.output, seconds) ||
+	    (g->json_out && !write_report(g, FMT_JSON, g->json_out, seconds)) ||
+	    (g->sarif_out && !write_report(g, FMT_SARIF, g->sarif_out, seconds)))
+		return 2;
 	if (g->write_baseline) {
 		if (!gate_report_write_baseline(g->report, g->baseline, &err)) {
 			fprintf(stderr, "mmlock gate: %s\n", err.s);

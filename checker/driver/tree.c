@@ -148,7 +148,8 @@ static pid_t spawn(const struct options *o, struct tu *t, const char *self, cons
 {
 	pid_t pid;
 
-	snprintf(t->out, sizeof(t->out), "%s/%d.json", tmpdir, idx);
+	free(t->out);
+	t->out = xasprintf("%s/%d.json", tmpdir, idx);
 	fflush(NULL);
 	pid = fork();
 	if (pid != 0)
@@ -189,11 +190,16 @@ static void stop_all(struct tu *tus, int n)
 			unlink(tus[i].out);
 			tus[i].pid = 0;
 		}
+	for (int i = 0; i < n; i++) {
+		free(tus[i].out);
+		tus[i].out = NULL;
+	}
 }
 
 bool tree_run(struct tu_runner *r, struct tu *tus, int n)
 {
-	char tmpdir[] = "/tmp/mmlock.XXXXXX";
+	char *tmpdir = xasprintf("%s/mmlock.XXXXXX", getenv("TMPDIR") && *getenv("TMPDIR") ?
+				 getenv("TMPDIR") : "/tmp");
 	int jobs = r->opt->jobs > 0 ? r->opt->jobs : 1, running = 0, next = 0, done = 0;
 	bool tty = isatty(2), stopped = false;
 	struct timespec t0, t1;
@@ -229,6 +235,8 @@ bool tree_run(struct tu_runner *r, struct tu *tus, int n)
 				done++;
 				r->done(&tus[i], status, r->ctx);
 				unlink(tus[i].out);
+				free(tus[i].out);
+				tus[i].out = NULL;
 			}
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		if (tty)
@@ -238,6 +246,7 @@ bool tree_run(struct tu_runner *r, struct tu *tus, int n)
 	if (tty && n)
 		fputc('\n', stderr);
 	rmdir(tmpdir);
+	free(tmpdir);
 	return !stopped;
 }
 

@@ -18,7 +18,7 @@ struct tu {
 	char **argv;		/* compiler arguments, without the compiler, -c and -o */
 	int argc;
 	pid_t pid;
-	char out[64];		/* its JSON report */
+	char *out;		/* its JSON report, while it runs and in done() */
 	void *data;		/* the caller's */
 };
 
