@@ -28,12 +28,12 @@ static bool stopped(void)
 	return stop_flag && *stop_flag;
 }
 
-static void child(const char *dir, const char *const *args, const char *const *env, int out,
-		  int err)
+static void child(const char *dir, const char *const *args, const char *const *env,
+		  const char *input, int out, int err)
 {
 	size_t n = ARRAY_SIZE(fixed_args), k = 0;
 	char **argv;
-	int null = open("/dev/null", O_RDWR);
+	int null = open("/dev/null", O_RDWR), in = input ? open(input, O_RDONLY) : null;
 
 	while (args[k])
 		k++;
@@ -45,7 +45,11 @@ static void child(const char *dir, const char *const *args, const char *const *e
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
-	dup2(null, 0);
+	if (in < 0) {
+		fprintf(stderr, "mmlock: cannot read %s: %s\n", input, strerror(errno));
+		_exit(127);
+	}
+	dup2(in, 0);
 	dup2(out >= 0 ? out : null, 1);
 	dup2(err >= 0 ? err : null, 2);
 	/* our own repository and work tree are named by -C and the directory */
@@ -69,6 +73,12 @@ static void child(const char *dir, const char *const *args, const char *const *e
 int git_run(const char *dir, const char *const *args, const char *const *env,
 	    struct strbuf *out, struct strbuf *err)
 {
+	return git_run_input(dir, args, env, NULL, out, err);
+}
+
+int git_run_input(const char *dir, const char *const *args, const char *const *env,
+		  const char *input, struct strbuf *out, struct strbuf *err)
+{
 	int po[2], pe[2], status;
 	struct pollfd fds[2];
 	struct strbuf *bufs[2] = { out, err };
@@ -87,7 +97,7 @@ int git_run(const char *dir, const char *const *args, const char *const *env,
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0)
-		child(dir, args, env, po[1], pe[1]);
+		child(dir, args, env, input, po[1], pe[1]);
 	close(po[1]);
 	close(pe[1]);
 	if (pid < 0) {

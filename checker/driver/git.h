@@ -24,6 +24,9 @@ void git_set_stop(volatile sig_atomic_t *stop);
  */
 int git_run(const char *dir, const char *const *args, const char *const *env,
 	    struct strbuf *out, struct strbuf *err);
+/* git_run() with its standard input read from the file input. */
+int git_run_input(const char *dir, const char *const *args, const char *const *env,
+		  const char *input, struct strbuf *out, struct strbuf *err);
 /* git_run() with the arguments listed, ending with NULL. */
 int git(const char *dir, struct strbuf *out, struct strbuf *err, ...) __attribute__((sentinel));
 

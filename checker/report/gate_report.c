@@ -458,6 +458,9 @@ static void write_text(struct gate_report *g, FILE *out, double seconds)
 		fprintf(out, "\ncommit: %s (\"[%d/%d] %s\")\nbase:   %s (\"%s\")\n",
 			g->revs[k].commit, k, n, g->revs[k].subject, g->revs[0].commit,
 			g->revs[0].subject);
+		if (k < n)	/* the lines below are the head's */
+			fprintf(out, "head:   %s (\"[%d/%d] %s\")\n", g->revs[n].commit, n, n,
+				g->revs[n].subject);
 		fputs("All warnings (new ones prefixed by >>):\n\n", out);
 		for (int i = 0; i < g->items.n; i++) {
 			const struct item *it = &g->items.v[i];
