@@ -12,8 +12,9 @@
 # 6.12), a 3-patch series whose 2nd patch adds a VMA use after unlock
 # (range, mbox and patch directory), a series that fixes it, a header-only
 # change (its TUs from the build's deps), a TU that no longer parses, a
-# series that does not apply, a bad range, baseline and suppressions,
-# JSON and SARIF; after every run the user's checkout is as it was.
+# series that does not apply, a bad range, two patches on two TUs (each
+# analysed again only after its own patch), baseline and suppressions,
+# JSON and SARIF, SIGTERM; after every run the user's checkout is as it was.
 set -u
 mmlock=$(readlink -f "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -66,6 +67,8 @@ echo "repository: $(wc -l < "$tmp/files") files of 6.12"
 # the 3-patch series and its fix as branches, for the range form
 git -C "$repo" checkout -q -b madvise master && git -C "$repo" am -q "$series"/madvise/*.patch &&
 	git -C "$repo" checkout -q -b fix madvise && git -C "$repo" am -q "$series"/fix/*.patch &&
+	git -C "$repo" checkout -q -b two master && git -C "$repo" am -q "$series"/clean/*.patch \
+		"$series"/madvise/0002-*.patch &&
 	git -C "$repo" checkout -q master || { echo "FAIL: making the branches"; exit 1; }
 
 # The user's checkout is dirty: an uncommitted change (the very bug of patch
@@ -152,9 +155,9 @@ assert new[0]["fingerprint"] == fp, (new[0]["fingerprint"], fp)
 assert new[0]["line"] != int(line), "patch 3/3 was to move the line"
 assert new[0]["introduced_by"]["number"] == 2
 PY
-# the same series as one mbox and as a directory of patch files
-git -C "$repo" format-patch -q --stdout master..madvise > "$tmp/madvise.mbox"
-gate --base=master --format=json "$tmp/madvise.mbox"
+# the same series as one mbox, its base from the base-commit: line (format-patch --base)
+git -C "$repo" format-patch -q --stdout --base=master master..madvise > "$tmp/madvise.mbox"
+gate --format=json "$tmp/madvise.mbox"
 expect "mbox: exit 1" [ $rc -eq 1 ]
 expect "mbox: patch 2/3, same fingerprint as the range" json "$tmp/out" "$tmp/madvise.json.fp" <<'PY'
 import json, sys
@@ -165,6 +168,20 @@ assert len(new) == 1 and new[0]["fingerprint"] == fp and new[0]["line"] == int(l
 assert new[0]["introduced_by"]["number"] == 2 and len(d["patches"]) == 3
 PY
 untouched mbox
+
+# two patches, each on its own TU: a TU a patch does not touch is not analysed again
+gate --format=json master..two
+expect "two TUs: exit 1" [ $rc -eq 1 ]
+expect "two TUs: each analysed at base and after its own patch only" json "$tmp/out" "$tmp/madvise.json.fp" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["base"]["analysed"] == ["mm/madvise.c", "mm/memory.c"], d["base"]
+assert [p["analysed"] for p in d["patches"]] == [["mm/memory.c"], ["mm/madvise.c"]], d["patches"]
+new = [f for f in d["findings"] if f["status"] == "new"]
+assert len(new) == 1 and new[0]["introduced_by"]["number"] == 2 and new[0]["introduced_by"]["of"] == 2
+assert new[0]["fingerprint"] == open(sys.argv[2]).read().split()[0]
+PY
+untouched "two TUs"
 
 # --- 3. SARIF: the state after the series, new finding marked as such -----------
 schema=${MMLOCK_SARIF_SCHEMA:-/var/cache/mmlock/sarif/sarif-2.1.0-rtm.5.json}
@@ -276,6 +293,22 @@ gate --suppressions="$tmp/supp" master..madvise
 expect "suppression without a reason: exit 2" [ $rc -eq 2 ]
 expect "suppression without a reason: said" grep -q "without a reason" "$tmp/err"
 untouched "baseline"
+
+# --- 8. stopped by SIGTERM while analysing: children ended, worktree and files removed
+(cd "$repo" && exec "$mmlock" gate --build-dir="$tree" -j 2 "$tmp/madvise.mbox") > "$tmp/out" 2> "$tmp/err" &
+pid=$!
+analyses() { ps -eo args= | grep -F -- "--format=json -o $TMPDIR/" | grep -v -- "grep -F"; }
+for _ in $(seq 150); do	# until analyses run, at most 30 s
+	analyses > /dev/null && break
+	sleep 0.2
+done
+expect "SIGTERM: analyses were running" sh -c "ps -eo args= | grep -F -- '--format=json -o $TMPDIR/' | grep -qv -- 'grep -F'"
+kill -TERM $pid
+wait $pid
+rc=$?
+expect "SIGTERM: ends by the signal" [ $rc -eq 143 ]
+expect "SIGTERM: no analysis left running" sh -c "sleep 1; ! ps -eo args= | grep -F -- '--format=json -o $TMPDIR/' | grep -qv -- 'grep -F'"
+untouched "SIGTERM"
 
 echo "gate: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
