@@ -69,6 +69,10 @@ set_tests_properties(sarif-schema PROPERTIES SKIP_RETURN_CODE 77)
 add_test(NAME also-run-sparse COMMAND ${FIXTURES}/run-also-run-sparse.sh $<TARGET_FILE:mmlock>)
 set_tests_properties(also-run-sparse PROPERTIES SKIP_RETURN_CODE 77)
 
+# mmlock gate without a kernel: small C files, hand-written kbuild .o.cmd
+# files; attribution, header -> TUs, transient, line shifts, errors.
+add_test(NAME gate-mini COMMAND ${FIXTURES}/gate/run-gate-mini-tests.sh $<TARGET_FILE:mmlock>)
+
 # mmlock gate: patch series made for the test (testdata/gate/series/) on a
 # small git repository of real 6.12 files copied from the prepared tree,
 # which is the build directory: exit codes, attribution, fingerprints

@@ -529,11 +529,14 @@ static int finish(struct gate *g, double seconds)
 	    (g->json_out && !write_report(g, FMT_JSON, g->json_out, seconds)) ||
 	    (g->sarif_out && !write_report(g, FMT_SARIF, g->sarif_out, seconds)))
 		return 2;
-	if (g->write_baseline) {
+	if (g->write_baseline && status == 2) {
+		fprintf(stderr, "mmlock gate: the baseline %s is not written: the gate did not run "
+			"in full\n", g->baseline);
+	} else if (g->write_baseline) {
 		if (!gate_report_write_baseline(g->report, g->baseline, &err)) {
 			fprintf(stderr, "mmlock gate: %s\n", err.s);
 			status = 2;
-		} else if (status != 2) {
+		} else {
 			fprintf(stderr, "mmlock gate: wrote the baseline %s\n", g->baseline);
 			status = 0;
 		}

@@ -588,7 +588,7 @@ static json_t *series_json(const struct gate_report *g, double seconds)
 	return json_pack("{s:o, s:o, s:o, s:o, s:{s:i, s:i, s:i, s:i, s:i, s:i, s:f}}",
 			 "base", rev_json(g, 0), "patches", patches,
 			 "errors", strings(g->errors.v, g->errors.n),
-			 "notes", strings(g->infos.v, g->infos.n),
+			 "info", strings(g->infos.v, g->infos.n),
 			 "summary", "new", g->count[ST_NEW], "fixed", g->count[ST_FIXED],
 			 "pre_existing", g->count[ST_PRE], "transient", g->count[ST_TRANSIENT],
 			 "accepted", g->accepted, "exit_status", g->exit_status, "seconds", seconds);
