@@ -103,13 +103,14 @@ untouched() {
 gate --base=master --json="$tmp/clean.json" "$series/clean"
 expect "clean: exit 0" [ $rc -eq 0 ]
 expect "clean: silent" grep -q "^mmlock gate: 0 new, 0 fixed, 0 pre-existing" "$tmp/out"
-expect "clean: no finding, memory.c analysed at base and after the patch" json "$tmp/clean.json" <<'PY'
+expect "clean: no finding, memory.c analysed at base and after the patch, no parse error" json "$tmp/clean.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["findings"] == [], d["findings"]
 assert d["patches"][0]["subject"] == "mm/migrate: Trylock device page in do_swap_page"
 assert d["base"]["analysed"] == ["mm/memory.c"] and d["patches"][0]["analysed"] == ["mm/memory.c"]
 assert d["summary"]["exit_status"] == 0 and not d["errors"]
+assert d["info"] == [], d["info"]	# no parse error: it would be said here
 PY
 untouched clean
 
@@ -139,6 +140,7 @@ p = f["introduced_by"]
 assert (p["number"], p["of"], p["commit"]) == (2, 3, sys.argv[2]), p
 assert p["subject"] == "mm/madvise: compute the willneed offset after dropping mmap_lock"
 assert [x["analysed"] for x in d["patches"]] == [["mm/madvise.c"]] * 3
+assert d["info"] == [] and d["errors"] == [], (d["info"], d["errors"])
 open(sys.argv[1] + ".fp", "w").write("%s %d\n" % (f["fingerprint"], f["line"]))
 PY
 untouched range
@@ -245,6 +247,7 @@ assert len(want) >= 3, want
 assert d["base"]["analysed"] == want and d["patches"][0]["analysed"] == want, (d["base"]["analysed"], want)
 assert d["patches"][0]["files"] == ["include/uapi/linux/fadvise.h"]
 assert d["findings"] == [] and not d["errors"]
+assert d["info"] == [], d["info"]	# the three TUs parse without an error
 PY
 untouched header
 
