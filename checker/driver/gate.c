@@ -278,7 +278,8 @@ static int base_files(struct gate *g, pathvec *files)
 	} else {
 		for (size_t at = 0; at < out.len; at += strlen(out.s + at) + 1)
 			vec_push(files, intern(out.s + at));
-		qsort(files->v, files->n, sizeof(*files->v), cmp_ptr);
+		if (files->n)
+			qsort(files->v, files->n, sizeof(*files->v), cmp_ptr);
 	}
 	sb_free(&out);
 	sb_free(&err);
@@ -293,7 +294,7 @@ static bool present(const struct gate *g, const char *const *base, int nbase, co
 
 	if (blob)
 		return strcmp(blob, NULL_BLOB) != 0;
-	return bsearch(&path, base, nbase, sizeof(*base), cmp_ptr) != NULL;
+	return nbase && bsearch(&path, base, nbase, sizeof(*base), cmp_ptr);
 }
 
 /*
@@ -318,7 +319,8 @@ static int make_snapshot(struct gate *g, int k, const char *const *base, int nba
 			vec_push(&want, g->kb.tus.v[i].inputs[n]);
 	for (int i = 0; i < g->s.paths.n; i++)
 		vec_push(&want, g->s.paths.v[i]);
-	qsort(want.v, want.n, sizeof(*want.v), cmp_ptr);
+	if (want.n)
+		qsort(want.v, want.n, sizeof(*want.v), cmp_ptr);
 	for (int i = 0; f && i < want.n; i++)
 		if ((!i || want.v[i] != want.v[i - 1]) && present(g, base, nbase, want.v[i], k))
 			fprintf(f, "%s%c", want.v[i], 0);

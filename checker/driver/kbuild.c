@@ -292,7 +292,8 @@ bool kbuild_load(struct kbuild *kb, const char *build, const char *const *paths,
 	free(cfg);
 	if (npaths)
 		walk(kb, kb->build, paths, npaths);
-	qsort(kb->tus.v, kb->tus.n, sizeof(*kb->tus.v), tu_cmp);
+	if (kb->tus.n)
+		qsort(kb->tus.v, kb->tus.n, sizeof(*kb->tus.v), tu_cmp);
 	return true;
 }
 

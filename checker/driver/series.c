@@ -141,9 +141,9 @@ static int patch_files(const char *spec, strvec *files, bool with_cover, bool qu
 		}
 		if (d)
 			closedir(d);
-		qsort(files->v, files->n, sizeof(char *), cmp_str);
 		if (!files->n)
 			return quiet ? 2 : gate_fail("%s: no patch files", spec);
+		qsort(files->v, files->n, sizeof(char *), cmp_str);
 	} else {
 		vec_push(files, xstrdup(spec));
 	}

@@ -302,7 +302,8 @@ static void build_state(struct rev_state *s)
 				vec_push(&s->findings, r->findings.v[k]);
 		}
 	}
-	qsort(s->findings.v, s->findings.n, sizeof(*s->findings.v), finding_cmp);
+	if (s->findings.n)
+		qsort(s->findings.v, s->findings.n, sizeof(*s->findings.v), finding_cmp);
 	s->keys = xcalloc(s->findings.n + 1, sizeof(char *));
 	for (int i = 0; i < s->findings.n; i++) {
 		int seen = 0;

@@ -397,8 +397,10 @@ void report_flush(FILE *out, const struct report_output *o, const struct report_
 {
 	char *root = o->source_root ? report_absolute(o->source_root, NULL) : NULL;
 
-	qsort(findings.v, findings.n, sizeof(*findings.v), finding_cmp);
-	qsort(notifications.v, notifications.n, sizeof(*notifications.v), notification_cmp);
+	if (findings.n)		/* (qsort() of NULL is undefined, even for 0 elements) */
+		qsort(findings.v, findings.n, sizeof(*findings.v), finding_cmp);
+	if (notifications.n)
+		qsort(notifications.v, notifications.n, sizeof(*notifications.v), notification_cmp);
 	switch (o->format) {
 	case FMT_TEXT:
 		for (int i = 0; i < findings.n; i++)
