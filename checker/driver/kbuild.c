@@ -240,7 +240,8 @@ static void walk(struct kbuild *kb, const char *dir, const char *const *paths, i
 		char *path;
 		bool is_dir = e->d_type == DT_DIR, is_reg = e->d_type == DT_REG;
 
-		if (!strcmp(n, ".") || !strcmp(n, "..") || !strcmp(n, ".git") || !strcmp(n, "source"))
+		/* symbolic links are not followed (an O= build's "source" names the sources) */
+		if (!strcmp(n, ".") || !strcmp(n, "..") || !strcmp(n, ".git"))
 			continue;
 		path = xasprintf("%s/%s", dir, n);
 		if (e->d_type == DT_UNKNOWN) {
