@@ -113,7 +113,7 @@ def check(name, cwd, results, files, success, notes=()):
         assert r["message"]["text"]
         region = r["locations"][0]["physicalLocation"]["region"]
         assert region["startLine"] >= 1 and region["startColumn"] >= 1
-        assert len(r["partialFingerprints"]["mmlockFingerprint/v1"]) == 16
+        assert len(r["partialFingerprints"]["mmlockFingerprint/v2"]) == 16
         assert r["relatedLocations"] and all(n["message"]["text"] for n in r["relatedLocations"])
         assert r["locations"][0]["logicalLocations"][0]["kind"] == "function"
     named = set()
@@ -143,7 +143,7 @@ check("tree-src.sarif", src, 2, ["sub dir/a%1.c", "b.c", "bad.c"], False)
 js = json.load(open(os.path.join(tmp, "rel.json")))
 assert [(f["check"], f["line"], f["fingerprint"]) for f in js["findings"]] == [
     (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"],
-     r["partialFingerprints"]["mmlockFingerprint/v1"]) for r in rel["runs"][0]["results"]]
+     r["partialFingerprints"]["mmlockFingerprint/v2"]) for r in rel["runs"][0]["results"]]
 assert len(js["notifications"]) == len(rel["runs"][0]["invocations"][0]["toolExecutionNotifications"])
 
 # the validator itself: it must refuse broken documents

@@ -75,3 +75,16 @@ add_test(NAME cocci-kernel-6.12
          COMMAND ${FIXTURES}/kernel/run-cocci-kernel.sh)
 set_tests_properties(cocci-kernel-6.12 PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600
                      RESOURCE_LOCK kernel-tree-gcc)
+
+# mmlock gate without a kernel: small C files, hand-written kbuild .o.cmd
+# files; attribution, header -> TUs, transient, line shifts, errors.
+add_test(NAME gate-mini COMMAND ${FIXTURES}/gate/run-gate-mini-tests.sh $<TARGET_FILE:mmlock>)
+
+# mmlock gate: patch series made for the test (testdata/gate/series/) on a
+# small git repository of real 6.12 files copied from the prepared tree,
+# which is the build directory: exit codes, attribution, fingerprints
+# across line shifts, header -> TU mapping, baseline, suppressions, SARIF,
+# the user's checkout left alone.
+add_test(NAME gate-series COMMAND ${FIXTURES}/gate/run-gate-tests.sh $<TARGET_FILE:mmlock>)
+set_tests_properties(gate-series PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 1200
+                     RESOURCE_LOCK kernel-tree-gcc)

@@ -19,6 +19,7 @@
 #include "../engine/summary.h"
 #include "../frontend/frontend.h"
 #include "../report/report.h"
+#include "gate.h"
 #include "options.h"
 #include "tree.h"
 
@@ -186,6 +187,13 @@ int main(int argc, char **argv)
 	FILE *out;
 	int status = 0, other = 0;
 
+	if (argc > 1 && !strcmp(argv[1], "gate")) {	/* mmlock gate ...: docs/gate.md */
+		char *self = realpath("/proc/self/exe", NULL);
+		int rc = gate_main(argc - 1, argv + 1, self ? self : argv[0]);
+
+		free(self);
+		return rc;
+	}
 	if (!options_parse(&opt, argc, argv))
 		return 2;
 	if (opt.help || opt.version) {
@@ -229,7 +237,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mmlock: cannot write %s\n", opt.output);
 		return 2;
 	}
-	how = (struct report_output){ opt.format, MMLOCK_VERSION, opt.source_root };
+	how = (struct report_output){ opt.format, MMLOCK_VERSION, opt.source_root, NULL };
 	report_flush(out, &how, &r.sum);
 	if (out != stdout && out != stderr)
 		fclose(out);

@@ -82,7 +82,7 @@ void options_usage(void)
 		printf("  %-22s %s\n", checks[i].id, checks[i].summary);
 }
 
-static bool our_option(struct options *o, const char *a)
+bool options_own(struct options *o, const char *a)
 {
 	struct check *c;
 	bool ours = true;
@@ -130,7 +130,7 @@ bool options_parse(struct options *o, int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (our_option(o, a))
+		if (options_own(o, a))
 			continue;
 		if (!strncmp(a, "--format=", 9)) {
 			fprintf(stderr, "mmlock: unknown format '%s' (text, json or sarif)\n", a + 9);

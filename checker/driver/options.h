@@ -43,6 +43,11 @@ struct options {
 /* Returns false after printing a one-line usage error. */
 bool options_parse(struct options *o, int argc, char **argv);
 void options_free(struct options *o);
+/*
+ * One of mmlock's own options (--format, --model, -W<check>, --verbose...):
+ * taken into o, and into o->passthrough when a child analysis needs it.
+ */
+bool options_own(struct options *o, const char *arg);
 void options_usage(void);
 
 #endif

@@ -24,19 +24,9 @@
 
 #define TU_TIMEOUT 600		/* seconds one TU may take */
 
-struct tu;
 typedef VEC(struct tu) tu_list;
 
-struct tu {
-	const char *dir, *file;
-	char **argv;		/* compiler arguments, without the compiler, -c and -o */
-	int argc;
-	pid_t pid;
-	char out[64];		/* its JSON report */
-};
-
-/* "gcc -DX='\"a b\"' -c f.c" into words, as a POSIX shell would split it. */
-static int split_command(const char *cmd, char ***out)
+int tree_split_command(const char *cmd, char ***out)
 {
 	VEC(char *) words = {0};
 	struct strbuf w = {0};
@@ -89,7 +79,7 @@ static void entry_args(json_t *e, struct tu *t)
 		json_array_foreach(args, i, a)
 			words[n++] = xstrdup(json_string_value(a) ? json_string_value(a) : "");
 	} else if (json_string_value(json_object_get(e, "command"))) {
-		n = split_command(json_string_value(json_object_get(e, "command")), &words);
+		n = tree_split_command(json_string_value(json_object_get(e, "command")), &words);
 	}
 	t->argv = xcalloc(n + 1, sizeof(char *));
 	for (int i = 1; i < n; i++) {
@@ -158,7 +148,9 @@ static pid_t spawn(const struct options *o, struct tu *t, const char *self, cons
 {
 	pid_t pid;
 
-	snprintf(t->out, sizeof(t->out), "%s/%d.json", tmpdir, idx);
+	free(t->out);
+	t->out = xasprintf("%s/%d.json", tmpdir, idx);
+	fflush(NULL);
 	pid = fork();
 	if (pid != 0)
 		return pid;
@@ -166,6 +158,9 @@ static pid_t spawn(const struct options *o, struct tu *t, const char *self, cons
 	char **argv = xcalloc(o->npassthrough + t->argc + 6, sizeof(char *));
 	int n = 0;
 
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
 	argv[n++] = (char *)self;
 	argv[n++] = "--format=json";
 	argv[n++] = "-o";
@@ -182,24 +177,103 @@ static pid_t spawn(const struct options *o, struct tu *t, const char *self, cons
 	_exit(3);
 }
 
-static void collect(struct tu *t, int status, struct report_summary *sum)
+/* Ends the children still running after a stop request. */
+static void stop_all(struct tu *tus, int n)
 {
+	for (int i = 0; i < n; i++)
+		if (tus[i].pid > 0)
+			kill(tus[i].pid, SIGTERM);
+	for (int i = 0; i < n; i++)
+		if (tus[i].pid > 0) {
+			while (waitpid(tus[i].pid, NULL, 0) < 0 && errno == EINTR)
+				;
+			unlink(tus[i].out);
+			tus[i].pid = 0;
+		}
+	for (int i = 0; i < n; i++) {
+		free(tus[i].out);
+		tus[i].out = NULL;
+	}
+}
+
+bool tree_run(struct tu_runner *r, struct tu *tus, int n)
+{
+	char *tmpdir = xasprintf("%s/mmlock.XXXXXX", getenv("TMPDIR") && *getenv("TMPDIR") ?
+				 getenv("TMPDIR") : "/tmp");
+	int jobs = r->opt->jobs > 0 ? r->opt->jobs : 1, running = 0, next = 0, done = 0;
+	bool tty = isatty(2), stopped = false;
+	struct timespec t0, t1;
+
+	if (!mkdtemp(tmpdir))
+		die("cannot make a temporary directory: %s", strerror(errno));
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (done < n) {
+		int status;
+		pid_t pid;
+
+		while (running < jobs && next < n && !(r->stop && *r->stop)) {
+			tus[next].pid = spawn(r->opt, &tus[next], r->self, tmpdir, next);
+			if (tus[next].pid < 0)
+				die("cannot fork: %s", strerror(errno));
+			next++;
+			running++;
+		}
+		if (r->stop && *r->stop) {
+			stop_all(tus, n);
+			stopped = true;
+			break;
+		}
+		pid = wait(&status);
+		if (pid < 0 && errno == EINTR)
+			continue;
+		if (pid < 0)
+			break;
+		for (int i = 0; i < n; i++)
+			if (tus[i].pid == pid) {
+				tus[i].pid = 0;
+				running--;
+				done++;
+				r->done(&tus[i], status, r->ctx);
+				unlink(tus[i].out);
+				free(tus[i].out);
+				tus[i].out = NULL;
+			}
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (tty)
+			fprintf(stderr, "\r%s[%d/%d] %d findings, %ld s", r->label ? r->label : "",
+				done, n, r->findings, (long)(t1.tv_sec - t0.tv_sec));
+	}
+	if (tty && n)
+		fputc('\n', stderr);
+	rmdir(tmpdir);
+	free(tmpdir);
+	return !stopped;
+}
+
+struct tree_run {
+	struct report_summary sum;
+	struct tu_runner *runner;
+};
+
+static void collect(struct tu *t, int status, void *ctx)
+{
+	struct tree_run *tr = ctx;
 	char *path = t->file[0] == '/' ? xstrdup(t->file) : xasprintf("%s/%s", t->dir, t->file);
 	const char *msg = NULL;
 
-	sum->files++;
+	tr->sum.files++;
 	if (WIFSIGNALED(status))
 		msg = report_notify(NOTIFY_PARSE_FAILURE, path, "%s (signal %d); the run goes on",
 				    WTERMSIG(status) == SIGALRM ? "timed out" : "crashed",
 				    WTERMSIG(status));
-	else if (!report_import_json(t->out, t->dir, sum))
+	else if (!report_import_json(t->out, t->dir, &tr->sum))
 		msg = report_notify(NOTIFY_PARSE_FAILURE, path, "no report (exit %d)",
 				    WEXITSTATUS(status));
 	if (msg) {
 		fprintf(stderr, "\nmmlock: %s: %s\n", t->file, msg);
-		sum->parse_failures++;
+		tr->sum.parse_failures++;
 	}
-	unlink(t->out);
+	tr->runner->findings = report_count();
 	free(path);
 }
 
@@ -222,59 +296,28 @@ static char *db_dir(const char *compdb)
 int tree_main(const struct options *o, const char *self)
 {
 	tu_list tus = {0};
-	struct report_summary sum = {0};
-	char tmpdir[] = "/tmp/mmlock.XXXXXX";
-	int jobs = o->jobs > 0 ? o->jobs : 1, running = 0, next = 0, done = 0;
-	bool tty = isatty(2);
+	struct tree_run tr = {0};
+	struct tu_runner runner = { .opt = o, .self = self, .done = collect, .ctx = &tr };
 	struct timespec t0, t1;
-	struct report_output how = { o->format, MMLOCK_VERSION, o->source_root };
+	struct report_output how = { o->format, MMLOCK_VERSION, o->source_root, NULL };
 	char *root = NULL;
 	FILE *out;
 
 	if (!load_db(o, &tus))
 		return 2;
-	if (!mkdtemp(tmpdir)) {
-		fprintf(stderr, "mmlock: cannot make a temporary directory: %s\n", strerror(errno));
-		return 2;
-	}
+	tr.runner = &runner;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	while (done < tus.n) {
-		int status;
-		pid_t pid;
-
-		while (running < jobs && next < tus.n) {
-			tus.v[next].pid = spawn(o, &tus.v[next], self, tmpdir, next);
-			next++;
-			running++;
-		}
-		pid = wait(&status);
-		if (pid < 0)
-			break;
-		for (int i = 0; i < tus.n; i++)
-			if (tus.v[i].pid == pid) {
-				collect(&tus.v[i], status, &sum);
-				tus.v[i].pid = 0;
-				running--;
-				done++;
-			}
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		if (tty)
-			fprintf(stderr, "\r[%d/%d] %d findings, %ld s", done, tus.n, report_count(),
-				(long)(t1.tv_sec - t0.tv_sec));
-	}
-	if (tty)
-		fputc('\n', stderr);
-	rmdir(tmpdir);
+	tree_run(&runner, tus.v, tus.n);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	out = o->format == FMT_TEXT ? stderr : stdout;
 	if (o->output && !(out = fopen(o->output, "w"))) {
 		fprintf(stderr, "mmlock: cannot write %s\n", o->output);
 		return 2;
 	}
-	report_print_summary(stderr, &sum, (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	report_print_summary(stderr, &tr.sum, (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
 	if (!how.source_root)
 		how.source_root = root = db_dir(o->compdb);
-	report_flush(out, &how, &sum);
+	report_flush(out, &how, &tr.sum);
 	if (out != stdout && out != stderr)
 		fclose(out);
 	free(root);

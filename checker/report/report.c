@@ -5,9 +5,10 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-static VEC(struct finding *) findings;
-static VEC(struct notification) notifications;
+static finding_vec findings;
+static notification_vec notifications;
 static int function_start;	/* first finding of the current function */
 static const char *current_function;
 
@@ -57,12 +58,15 @@ void report_note(struct finding *f, struct ir_loc loc, const char *fmt, ...)
 	vec_push(&f->notes, n);
 }
 
-static void finding_free(struct finding *f)
+void finding_free(struct finding *f)
 {
 	for (int i = 0; i < f->notes.n; i++)
 		free(f->notes.v[i].msg);
 	vec_free(&f->notes);
 	free(f->msg);
+	free(f->fingerprint);
+	free(f->suppression);
+	json_decref(f->properties);
 	free(f);
 }
 
@@ -211,7 +215,7 @@ static int str_cmp(const char *a, const char *b)
 	return strcmp(a ? a : "", b ? b : "");
 }
 
-static int finding_cmp(const void *pa, const void *pb)
+int finding_cmp(const void *pa, const void *pb)
 {
 	const struct finding *a = *(struct finding *const *)pa, *b = *(struct finding *const *)pb;
 	int r = str_cmp(a->loc.file, b->loc.file);
@@ -251,16 +255,57 @@ static char *line_text(const char *file, unsigned line)
 	return out;
 }
 
-char *finding_fingerprint(const struct finding *f)
+char *report_absolute(const char *path, const char *base)
 {
-	char *text = line_text(f->loc.file, f->loc.line);
-	char *key = xasprintf("%s|%s|%s|%s", f->check, f->loc.file ? f->loc.file : "",
-			      f->function ? f->function : "", text);
-	char *fp = xasprintf("%016llx", (unsigned long long)hash_bytes(key, strlen(key), 0));
+	char *cwd = NULL, *joined, *real;
 
+	if (path[0] == '/')
+		joined = xstrdup(path);
+	else if (base)
+		joined = xasprintf("%s/%s", base, path);
+	else if ((cwd = getcwd(NULL, 0)))
+		joined = xasprintf("%s/%s", cwd, path);
+	else
+		return NULL;
+	free(cwd);
+	real = realpath(joined, NULL);
+	if (!real)
+		return joined;
+	free(joined);
+	return real;
+}
+
+const char *report_below(const char *abs, const char *root)
+{
+	size_t len = strlen(root);
+
+	if (strncmp(abs, root, len))
+		return NULL;
+	if (len && root[len - 1] == '/')
+		return abs[len] ? abs + len : NULL;
+	return abs[len] == '/' && abs[len + 1] ? abs + len + 1 : NULL;
+}
+
+const char *finding_fingerprint(struct finding *f, const char *root, const char *base)
+{
+	const char *file = f->loc.file ? f->loc.file : "";
+	char *abs, *text, *key;
+	const char *rel;
+
+	if (f->fingerprint)
+		return f->fingerprint;
+	abs = file[0] ? report_absolute(file, base) : NULL;
+	rel = root && abs ? report_below(abs, root) : NULL;
+	text = line_text(abs ? abs : file, f->loc.line);
+	while (!rel && !strncmp(file, "./", 2))
+		file += 2;
+	key = xasprintf("%s|%s|%s|%s", f->check, rel ? rel : file,
+			f->function ? f->function : "", text);
+	f->fingerprint = xasprintf("%016llx", (unsigned long long)hash_bytes(key, strlen(key), 0));
+	free(abs);
 	free(text);
 	free(key);
-	return fp;
+	return f->fingerprint;
 }
 
 static void print_text(FILE *out, const struct finding *f)
@@ -283,15 +328,14 @@ static json_t *loc_json(json_t *o, struct ir_loc loc)
 	return o;
 }
 
-static json_t *finding_json(const struct finding *f)
+json_t *finding_to_json(struct finding *f, const char *root, const char *base)
 {
 	json_t *o = loc_json(json_object(), f->loc), *notes = json_array();
-	char *fp = finding_fingerprint(f);
 
 	json_object_set_new(o, "check", json_string(f->check));
 	json_object_set_new(o, "function", json_string(f->function ? f->function : ""));
 	json_object_set_new(o, "message", json_string(f->msg));
-	json_object_set_new(o, "fingerprint", json_string(fp));
+	json_object_set_new(o, "fingerprint", json_string(finding_fingerprint(f, root, base)));
 	for (int i = 0; i < f->notes.n; i++) {
 		json_t *n = loc_json(json_object(), f->notes.v[i].loc);
 
@@ -299,7 +343,10 @@ static json_t *finding_json(const struct finding *f)
 		json_array_append_new(notes, n);
 	}
 	json_object_set_new(o, "notes", notes);
-	free(fp);
+	if (f->properties)
+		json_object_update(o, f->properties);
+	if (f->suppression)
+		json_object_set_new(o, "accepted", json_string(f->suppression));
 	return o;
 }
 
@@ -315,13 +362,14 @@ static int notification_cmp(const void *pa, const void *pb)
 	return strcmp(a->msg, b->msg);
 }
 
-static void write_json(FILE *out, const struct report_summary *sum)
+static void write_json(FILE *out, const struct report_summary *sum, const char *root,
+		       const char *base)
 {
 	json_t *doc = json_object(), *arr = json_array(), *notes = json_array();
 	json_t *s = json_object();
 
 	for (int i = 0; i < findings.n; i++)
-		json_array_append_new(arr, finding_json(findings.v[i]));
+		json_array_append_new(arr, finding_to_json(findings.v[i], root, base));
 	for (int i = 0; i < notifications.n; i++) {
 		const struct notification *n = &notifications.v[i];
 		json_t *o = json_object();
@@ -347,20 +395,26 @@ static void write_json(FILE *out, const struct report_summary *sum)
 
 void report_flush(FILE *out, const struct report_output *o, const struct report_summary *sum)
 {
-	qsort(findings.v, findings.n, sizeof(*findings.v), finding_cmp);
-	qsort(notifications.v, notifications.n, sizeof(*notifications.v), notification_cmp);
+	char *root = o->source_root ? report_absolute(o->source_root, NULL) : NULL;
+
+	if (findings.n)		/* (qsort() of NULL is undefined, even for 0 elements) */
+		qsort(findings.v, findings.n, sizeof(*findings.v), finding_cmp);
+	if (notifications.n)
+		qsort(notifications.v, notifications.n, sizeof(*notifications.v), notification_cmp);
 	switch (o->format) {
 	case FMT_TEXT:
 		for (int i = 0; i < findings.n; i++)
 			print_text(out, findings.v[i]);
 		break;
 	case FMT_JSON:
-		write_json(out, sum);
+		write_json(out, sum, root, o->base_dir);
 		break;
 	case FMT_SARIF:
-		sarif_write(out, o, sum, findings.v, findings.n, notifications.v, notifications.n);
+		sarif_write(out, o, sum, findings.v, findings.n, notifications.v, notifications.n,
+			    NULL);
 		break;
 	}
+	free(root);
 	for (int i = 0; i < findings.n; i++)
 		finding_free(findings.v[i]);
 	findings.n = 0;
@@ -368,4 +422,13 @@ void report_flush(FILE *out, const struct report_output *o, const struct report_
 	for (int i = 0; i < notifications.n; i++)
 		free(notifications.v[i].msg);
 	notifications.n = 0;
+}
+
+void report_take(finding_vec *f, notification_vec *n)
+{
+	*f = findings;
+	*n = notifications;
+	memset(&findings, 0, sizeof(findings));
+	memset(&notifications, 0, sizeof(notifications));
+	function_start = 0;
 }

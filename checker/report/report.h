@@ -52,7 +52,10 @@ void report_print_summary(FILE *out, const struct report_summary *sum, double se
 struct report_output {
 	enum report_format format;
 	const char *version;		/* the tool's, for SARIF */
-	const char *source_root;	/* SARIF: paths below it are given relative to it */
+	const char *source_root;	/* paths below it are given relative to it (SARIF) and
+					 * fingerprinted so (JSON, SARIF) */
+	const char *base_dir;		/* relative paths are relative to it; NULL: the
+					 * current directory */
 };
 
 /* Prints and forgets everything collected so far. */

@@ -18,13 +18,12 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../checks/check.h"
 
 #define SARIF_SCHEMA "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #define ROOT_ID "SRCROOT"
-#define FINGERPRINT_KEY "mmlockFingerprint/v1"
+#define FINGERPRINT_KEY "mmlockFingerprint/v2"
 
 /* A path as the path part of a URI: letters, digits, "-._~/+" kept, the rest %XX. */
 static char *uri_path(const char *prefix, const char *path, const char *suffix)
@@ -43,39 +42,7 @@ static char *uri_path(const char *prefix, const char *path, const char *suffix)
 	return sb.s;
 }
 
-/* The absolute, symlink-free form of a path when it exists, so it compares with the root. */
-static char *absolute(const char *path)
-{
-	char *cwd, *joined, *real;
-
-	if (path[0] == '/')
-		joined = xstrdup(path);
-	else if ((cwd = getcwd(NULL, 0))) {
-		joined = xasprintf("%s/%s", cwd, path);
-		free(cwd);
-	} else {
-		return NULL;
-	}
-	real = realpath(joined, NULL);
-	if (!real)
-		return joined;
-	free(joined);
-	return real;
-}
-
-/* The part of abs below root, or NULL. */
-static const char *below(const char *abs, const char *root)
-{
-	size_t len = strlen(root);
-
-	if (strncmp(abs, root, len))
-		return NULL;
-	if (len && root[len - 1] == '/')
-		return abs[len] ? abs + len : NULL;
-	return abs[len] == '/' && abs[len + 1] ? abs + len + 1 : NULL;
-}
-
-static json_t *artifact_location(const char *file, const char *root)
+static json_t *artifact_location(const char *file, const char *root, const char *base)
 {
 	json_t *o = json_object();
 	char *abs = NULL, *uri;
@@ -83,8 +50,8 @@ static json_t *artifact_location(const char *file, const char *root)
 
 	while (!strncmp(file, "./", 2))
 		file += 2;
-	if (root && (abs = absolute(file)))
-		rel = below(abs, root);
+	if (root && (abs = report_absolute(file, base)))
+		rel = report_below(abs, root);
 	uri = rel ? uri_path("", rel, "") : uri_path(file[0] == '/' ? "file://" : "", file, "");
 	json_object_set_new(o, "uri", json_string(uri));
 	if (rel)
@@ -100,11 +67,11 @@ static json_t *message(const char *text)
 }
 
 /* A location in a file; line 0 (unknown) has no region, column 0 no startColumn. */
-static json_t *physical_location(struct ir_loc loc, const char *root)
+static json_t *physical_location(struct ir_loc loc, const char *root, const char *base)
 {
 	json_t *o = json_object(), *region = json_object();
 
-	json_object_set_new(o, "artifactLocation", artifact_location(loc.file, root));
+	json_object_set_new(o, "artifactLocation", artifact_location(loc.file, root, base));
 	if (loc.line) {
 		json_object_set_new(region, "startLine", json_integer(loc.line));
 		if (loc.col)
@@ -116,9 +83,9 @@ static json_t *physical_location(struct ir_loc loc, const char *root)
 	return o;
 }
 
-static json_t *location(struct ir_loc loc, const char *root)
+static json_t *location(struct ir_loc loc, const char *root, const char *base)
 {
-	return loc.file ? json_pack("{s:o}", "physicalLocation", physical_location(loc, root)) :
+	return loc.file ? json_pack("{s:o}", "physicalLocation", physical_location(loc, root, base)) :
 			  json_object();
 }
 
@@ -134,10 +101,9 @@ static json_t *tool(const struct report_output *o)
 			 "version", o->version ? o->version : "unknown", "rules", rules);
 }
 
-static json_t *result(const struct finding *f, const char *root)
+static json_t *result(struct finding *f, const char *root, const char *base)
 {
-	json_t *r = json_object(), *loc = location(f->loc, root), *related = json_array();
-	char *fp = finding_fingerprint(f);
+	json_t *r = json_object(), *loc = location(f->loc, root, base), *related = json_array();
 
 	json_object_set_new(r, "ruleId", json_string(f->check));
 	for (int i = 0; i < nchecks; i++)
@@ -152,7 +118,7 @@ static json_t *result(const struct finding *f, const char *root)
 	for (int i = 0; i < f->notes.n; i++) {
 		json_t *n = json_pack("{s:i}", "id", i + 1);
 
-		json_object_update_new(n, location(f->notes.v[i].loc, root));
+		json_object_update_new(n, location(f->notes.v[i].loc, root, base));
 		json_object_set_new(n, "message", message(f->notes.v[i].msg));
 		json_array_append_new(related, n);
 	}
@@ -160,12 +126,19 @@ static json_t *result(const struct finding *f, const char *root)
 		json_object_set_new(r, "relatedLocations", related);
 	else
 		json_decref(related);
-	json_object_set_new(r, "partialFingerprints", json_pack("{s:s}", FINGERPRINT_KEY, fp));
-	free(fp);
+	json_object_set_new(r, "partialFingerprints", json_pack("{s:s}", FINGERPRINT_KEY,
+				finding_fingerprint(f, root, base)));
+	if (f->baseline_state)
+		json_object_set_new(r, "baselineState", json_string(f->baseline_state));
+	if (f->suppression)
+		json_object_set_new(r, "suppressions", json_pack("[{s:s, s:s, s:s}]", "kind", "external",
+				    "status", "accepted", "justification", f->suppression));
+	if (f->properties)
+		json_object_set(r, "properties", f->properties);
 	return r;
 }
 
-static json_t *notification(const struct notification *n, const char *root)
+static json_t *notification(const struct notification *n, const char *root, const char *base)
 {
 	static const char *const level[] = {
 		[NOTIFY_PARSE_FAILURE] = "error",
@@ -177,18 +150,18 @@ static json_t *notification(const struct notification *n, const char *root)
 
 	if (n->file)
 		json_object_set_new(o, "locations", json_pack("[o]",
-				    location((struct ir_loc){ n->file, 0, 0 }, root)));
+				    location((struct ir_loc){ n->file, 0, 0 }, root, base)));
 	return o;
 }
 
 /* A file that could not be analysed makes the run unsuccessful; findings do not. */
-static json_t *invocation(const struct report_summary *sum, const char *root,
+static json_t *invocation(const struct report_summary *sum, const char *root, const char *base,
 			  const struct notification *notes, int nnotes)
 {
 	json_t *arr = json_array();
 
 	for (int i = 0; i < nnotes; i++)
-		json_array_append_new(arr, notification(&notes[i], root));
+		json_array_append_new(arr, notification(&notes[i], root, base));
 	return json_pack("{s:b, s:o, s:{s:i, s:i, s:i, s:i}}",
 			 "executionSuccessful", sum->parse_failures == 0,
 			 "toolExecutionNotifications", arr,
@@ -198,13 +171,14 @@ static json_t *invocation(const struct report_summary *sum, const char *root,
 
 void sarif_write(FILE *out, const struct report_output *o, const struct report_summary *sum,
 		 struct finding *const *findings, int nfindings,
-		 const struct notification *notes, int nnotes)
+		 const struct notification *notes, int nnotes, json_t *run_props)
 {
-	char *root = o->source_root ? absolute(o->source_root) : NULL;
+	char *root = o->source_root ? report_absolute(o->source_root, NULL) : NULL;
 	json_t *run = json_object(), *results = json_array(), *doc;
 
 	json_object_set_new(run, "tool", tool(o));
-	json_object_set_new(run, "invocations", json_pack("[o]", invocation(sum, root, notes, nnotes)));
+	json_object_set_new(run, "invocations",
+			    json_pack("[o]", invocation(sum, root, o->base_dir, notes, nnotes)));
 	if (root) {
 		char *uri = uri_path("file://", root, root[strlen(root) - 1] == '/' ? "" : "/");
 
@@ -213,8 +187,10 @@ void sarif_write(FILE *out, const struct report_output *o, const struct report_s
 		free(uri);
 	}
 	for (int i = 0; i < nfindings; i++)
-		json_array_append_new(results, result(findings[i], root));
+		json_array_append_new(results, result(findings[i], root, o->base_dir));
 	json_object_set_new(run, "results", results);
+	if (run_props)
+		json_object_set(run, "properties", run_props);
 	doc = json_pack("{s:s, s:s, s:[o]}", "$schema", SARIF_SCHEMA, "version", "2.1.0", "runs", run);
 	json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	fputc('\n', out);

@@ -209,16 +209,20 @@ const char *intern(const char *s)
 	return s ? intern_len(s, strlen(s)) : NULL;
 }
 
-void sb_add(struct strbuf *sb, const char *s)
+void sb_addn(struct strbuf *sb, const char *s, size_t len)
 {
-	size_t len = strlen(s);
-
 	if (sb->len + len + 1 > sb->cap) {
 		sb->cap = (sb->len + len + 1) * 2;
 		sb->s = xrealloc(sb->s, sb->cap);
 	}
-	memcpy(sb->s + sb->len, s, len + 1);
+	memcpy(sb->s + sb->len, s, len);
 	sb->len += len;
+	sb->s[sb->len] = '\0';
+}
+
+void sb_add(struct strbuf *sb, const char *s)
+{
+	sb_addn(sb, s, strlen(s));
 }
 
 void sb_addf(struct strbuf *sb, const char *fmt, ...)

@@ -60,6 +60,8 @@ struct strbuf {
 };
 
 void sb_add(struct strbuf *sb, const char *s);
+/* len bytes of s, which may hold NULs; the buffer stays NUL-terminated */
+void sb_addn(struct strbuf *sb, const char *s, size_t len);
 void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_free(struct strbuf *sb);
 
