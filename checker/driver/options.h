@@ -31,6 +31,7 @@ struct options {
 	bool dump_ir;
 	bool debug_states;
 	bool dump_summaries;
+	bool parse_only;		/* stop after libclang's parse: the benchmark's floor */
 	bool help, version;
 };
 
