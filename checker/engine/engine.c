@@ -661,11 +661,14 @@ bool engine_lock_visible(struct engine *eng, const struct state *st, const struc
 
 static bool derived_from(const char *name, const char *base)
 {
-	size_t n = strlen(base);
 	const char *p = name;
+	size_t n;
 
 	if (*p == '&' || *p == '*')
 		p++;
+	if (*p != *base)	/* most names differ at once: no strlen, no call */
+		return false;
+	n = strlen(base);
 	return !strncmp(p, base, n) && (p[n] == '-' || p[n] == '.' || p[n] == '[');
 }
 
@@ -678,11 +681,14 @@ static bool derived_from(const char *name, const char *base)
 static bool depends_on(const char *name, const char *base)
 {
 	const char *p;
-	size_t n = strlen(base);
+	size_t n;
 
 	if (derived_from(name, base))
 		return true;
-	for (p = strchr(name, '('); p; p = strchr(p + 1, '('))
+	p = strchr(name, '(');
+	if (!p)
+		return false;
+	for (n = strlen(base); p; p = strchr(p + 1, '('))
 		if (!strncmp(p + 1, base, n) && (p[n + 1] == ')' || p[n + 1] == '-' || p[n + 1] == '.'))
 			return true;
 	return false;
