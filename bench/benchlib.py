@@ -9,7 +9,10 @@
       $(CHECK), for mmlock, mmlock --parse-only and sparse), WORK/tus (the source paths) and
       WORK/compile_commands.json.
   benchlib.py report WORK
-      Reads WORK/runs/<run>/<tool>/{wall,<i>} and prints the markdown tables.
+      Reads WORK/runs/<run>/<tool>/{wall,<i>} for the TUs listed in WORK/sel
+      and prints the markdown tables.
+  benchlib.py instructions WORK
+      The same from callgrind's counts, WORK/runs/01/<tool>/<i>.ir.
   benchlib.py phases PERF_SCRIPT_OUTPUT
       Splits `perf script -F tid,pid,ip,sym,dso` samples of mmlock into
       phases by their call chains and prints a markdown table.
@@ -106,11 +109,11 @@ def read_tu(path):
     return float(e), float(u) + float(s), int(m), int(x)
 
 
-def read_run(rundir, tool, ntus):
+def read_run(rundir, tool, sel):
     d = os.path.join(rundir, tool)
     with open(os.path.join(d, "wall")) as f:
         wall = float(f.read())
-    tus = [read_tu(os.path.join(d, str(i))) for i in range(ntus)]
+    tus = [read_tu(os.path.join(d, str(i))) for i in sel]
     return {"wall": wall, "cpu": sum(t[1] for t in tus),
             "rss": max(t[2] for t in tus), "failed": sum(t[3] != 0 for t in tus),
             "tu": tus}
@@ -148,6 +151,18 @@ def analysis_line(runs):
              (med["mmlock"]["rss"] - med["parse"]["rss"]) / 1024))
 
 
+def rss_line(runs, tus):
+    """Peak against peak hides where the extra memory is: per TU too."""
+    rs = []
+    for i, src in enumerate(tus):
+        c = median([r["clang"]["tu"][i][2] for r in runs])
+        m = median([r["mmlock"]["tu"][i][2] for r in runs])
+        rs.append((m / c if c else float("nan"), src))
+    rs.sort()
+    print("\nper-TU RSS ratio mmlock / clang: median %.2f, max %.2f (%s), %d of %d TUs above 1.30"
+          % (rs[len(rs) // 2][0], rs[-1][0], rs[-1][1], sum(r > 1.3 for r, _ in rs), len(rs)))
+
+
 def slowest_table(runs, tus, n=10):
     """TUs where mmlock spends the most CPU time over clang, per-TU medians
     (CPU rather than wall time: less disturbed by other load)."""
@@ -166,17 +181,26 @@ def slowest_table(runs, tus, n=10):
                                                            rc / 1024, rm / 1024))
 
 
-def cmd_report(work):
+def selected(work):
+    """(indices, source paths) of the TUs measured."""
     with open(os.path.join(work, "tus")) as f:
         tus = f.read().split()
+    with open(os.path.join(work, "sel")) as f:
+        sel = [int(x) for x in f.read().split()]
+    return sel, [tus[i] for i in sel]
+
+
+def cmd_report(work):
+    sel, tus = selected(work)
     rundirs = sorted(os.path.join(work, "runs", d) for d in os.listdir(os.path.join(work, "runs")))
     tools = [t for t in TOOLS if os.path.isdir(os.path.join(rundirs[0], t))]
-    runs = [{t: read_run(d, t, len(tus)) for t in tools} for d in rundirs]
+    runs = [{t: read_run(d, t, sel) for t in tools} for d in rundirs]
     print("%d TUs, %d run(s), medians\n" % (len(tus), len(runs)))
     summary_table(runs, tools, len(tus))
     if "parse" in tools and "mmlock" in tools:
         analysis_line(runs)
     if "clang" in tools and "mmlock" in tools:
+        rss_line(runs, tus)
         slowest_table(runs, tus)
 
 
@@ -249,11 +273,37 @@ def cmd_phases(path):
     print("\n%d samples" % total)
 
 
+def read_ir(path):
+    with open(path) as f:
+        text = f.read().strip().replace(",", "")
+    return int(text) if text else 0
+
+
+def cmd_instructions(work):
+    sel, tus = selected(work)
+    d = os.path.join(work, "runs", "01")
+    tools = [t for t in TOOLS if os.path.isdir(os.path.join(d, t))]
+    ir = {t: [read_ir(os.path.join(d, t, "%d.ir" % i)) for i in sel] for t in tools}
+    ref = sum(ir["clang"]) if "clang" in ir else 0
+    print("%d TUs, instructions counted by callgrind (G = 10^9)\n" % len(sel))
+    print("| tool | instructions (G) | ratio | TUs without a count |")
+    print("|---|---|---|---|")
+    for t in tools:
+        print("| %s | %.2f | %s | %d |" % (t, sum(ir[t]) / 1e9, ratio(sum(ir[t]), ref),
+                                          sum(x == 0 for x in ir[t])))
+    print("\n| TU | " + " | ".join("%s (G)" % t for t in tools) + " |")
+    print("|---|" + "---|" * len(tools))
+    for k, src in enumerate(tus):
+        print("| %s | " % src + " | ".join("%.2f" % (ir[t][k] / 1e9) for t in tools) + " |")
+
+
 def main(argv):
     if len(argv) >= 5 and argv[1] == "commands":
         cmd_commands(argv[2], argv[3], argv[4], argv[5:])
     elif len(argv) == 3 and argv[1] == "report":
         cmd_report(argv[2])
+    elif len(argv) == 3 and argv[1] == "instructions":
+        cmd_instructions(argv[2])
     elif len(argv) == 3 and argv[1] == "phases":
         cmd_phases(argv[2])
     else:

@@ -8,6 +8,7 @@
 # Usage: bench/run-bench.sh [--tree DIR] [-j N] [-n RUNS] [--mmlock PATH]
 #                           [--tools "clang parse mmlock sparse"] [--work DIR]
 #        bench/run-bench.sh --perf FILE [--tree DIR] [--mmlock PATH] [--work DIR]
+#        bench/run-bench.sh --instructions [--only REGEX] [--tools ...] [-j N] ...
 #
 #   --tree DIR   a tree prepared by testdata/kernel/prepare-tree.sh; default
 #                /var/cache/mmlock/linux-6.12-llvm (clang must accept the
@@ -18,10 +19,15 @@
 #   --work DIR   keep commands, per-TU times and outputs there (default: a
 #                temporary directory, removed at the end); a DIR that
 #                already holds commands from an earlier run reuses them
+#   --only RE    only the TUs whose source path matches the extended
+#                regular expression RE
 #   --perf FILE  no timing: record one perf profile (call chains by DWARF)
 #                of mmlock over every TU, one at a time, into FILE, and
 #                print the share of each phase (parse, lowering, engine,
 #                summaries, ...)
+#   --instructions  no timing: count each tool's instructions per TU with
+#                valgrind --tool=callgrind (slow, but the same on a busy
+#                machine as on a quiet one); one run
 #
 # The TUs are what `make C=2 mm/ arch/x86/mm/ ...` (the targets of
 # .ci/kernel-job) would check, found with `make -n` in a shadow copy of the
@@ -38,7 +44,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
 tree=/var/cache/mmlock/linux-6.12-llvm jobs=2 runs=3 mmlock=$repo/build/mmlock
-tools="clang parse mmlock sparse" work= perf_data=
+tools="clang parse mmlock sparse" work= perf_data= only= measure=time
 
 die() { echo "run-bench: $*" >&2; exit 1; }
 log() { echo "run-bench: $*" >&2; }
@@ -53,6 +59,8 @@ while [ $# -gt 0 ]; do
 	--tools) tools=$2; shift 2 ;;
 	--work) work=$2; shift 2 ;;
 	--perf) perf_data=$2; shift 2 ;;
+	--only) only=$2; shift 2 ;;
+	--instructions) measure=instr; runs=1; shift ;;
 	*) usage ;;
 	esac
 done
@@ -102,7 +110,8 @@ find_commands()
 	python3 "$here/benchlib.py" commands "$work/make-n.out" "$tree" "$work" "${targets[@]}" > /dev/null
 }
 
-# One TU under one tool; run by xargs. Never fails: the exit status is in the time file.
+# One TU under one tool; run by xargs. Never fails: the exit status is in
+# the time file (instruction counts: the .ir file, empty if none).
 run_one()
 {
 	local tool=$1 out=$2 i=$3 argv
@@ -114,11 +123,17 @@ run_one()
 	       argv=("$BENCH_MMLOCK" --parse-only "${argv[@]}") ;;
 	sparse) mapfile -d '' -t argv < "$BENCH_WORK/args/$i.check"; argv=(sparse "${argv[@]}") ;;
 	esac
-	cd "$BENCH_TREE" &&
-		/usr/bin/time -f '%e %U %S %M %x' -o "$out/$i" "${argv[@]}" > /dev/null 2> "$out/$i.log" || true
+	cd "$BENCH_TREE" || return 0
+	if [ "$BENCH_MEASURE" = instr ]; then
+		valgrind --tool=callgrind --callgrind-out-file=/dev/null "${argv[@]}" \
+			> /dev/null 2> "$out/$i.log"
+		sed -n 's/.*Collected : //p' "$out/$i.log" > "$out/$i.ir"
+		return 0
+	fi
+	/usr/bin/time -f '%e %U %S %M %x' -o "$out/$i" "${argv[@]}" > /dev/null 2> "$out/$i.log" || true
 }
 export -f run_one
-export BENCH_WORK=$work BENCH_TREE=$tree BENCH_MMLOCK=$mmlock
+export BENCH_WORK=$work BENCH_TREE=$tree BENCH_MMLOCK=$mmlock BENCH_MEASURE=$measure
 
 run_tool()
 {
@@ -126,7 +141,7 @@ run_tool()
 
 	mkdir -p "$dir"
 	t0=$(date +%s.%N)
-	seq 0 $((ntus - 1)) | xargs -P "$jobs" -I{} bash -c 'run_one "$@"' _ "$tool" "$dir" {}
+	xargs -P "$jobs" -I{} bash -c 'run_one "$@"' _ "$tool" "$dir" {} < "$work/sel"
 	t1=$(date +%s.%N)
 	echo "$t1 - $t0" | bc > "$dir/wall"
 }
@@ -134,13 +149,11 @@ run_tool()
 # Every TU in turn, each under one perf record; then the phase table.
 profile()
 {
-	local i
-
 	command -v perf > /dev/null || die "perf missing (Debian package linux-perf)"
 	: > "$work/perf.log"
-	perf record -q -F 199 --call-graph dwarf,16384 -o "$perf_data" -- \
-		bash -c 'for ((i = 0; i < $1; i++)); do run_one mmlock "$2" $i; done' _ \
-		"$ntus" "$work/perf" >> "$work/perf.log" 2>&1 || die "perf record failed: $work/perf.log"
+	perf record -q -F 99 --call-graph dwarf,65528 -o "$perf_data" -- \
+		bash -c 'while read -r i; do run_one mmlock "$1" "$i"; done < "$2"' _ \
+		"$work/perf" "$work/sel" >> "$work/perf.log" 2>&1 || die "perf record failed: $work/perf.log"
 	perf script -i "$perf_data" -F comm,pid,tid,ip,sym,dso 2> /dev/null |
 		python3 "$here/benchlib.py" phases /dev/stdin
 }
@@ -152,7 +165,7 @@ machine()
 	     "Debian $(cat /etc/debian_version 2>/dev/null || echo '?'); kernel $(uname -r)"
 	echo "- $(clang-19 --version | head -1); $(sparse --version 2>/dev/null || echo 'no sparse');" \
 	     "$("$mmlock" --version)"
-	echo "- tree: $tree ($(cat "$tree/.mmlock-prepared")), -j $jobs, $runs run(s)"
+	echo "- tree: $tree ($(cat "$tree/.mmlock-prepared")), -j $jobs, $runs run(s)${only:+, TUs matching $only}"
 }
 
 if [ -s "$work/tus" ]; then
@@ -161,7 +174,9 @@ else
 	log "finding the job's compile commands (make -n in a shadow tree)"
 	find_commands
 fi
-ntus=$(wc -l < "$work/tus")
+awk -v re="${only:-.}" '$0 ~ re { print NR - 1 }' "$work/tus" > "$work/sel"
+ntus=$(wc -l < "$work/sel")
+[ "$ntus" -gt 0 ] || die "no TU matches --only $only"
 if [ -n "$perf_data" ]; then
 	perf_data=$(readlink -f "$perf_data")
 	mkdir -p "$work/perf"
@@ -177,11 +192,12 @@ for ((r = 1; r <= runs; r++)); do
 		run_tool "$tool" "$work/runs/$(printf %02d "$r")/$tool"
 	done
 done
+# None of the tools writes a file; someone else building in the tree would.
 written=$(find "$tree" -newer "$work/start" \( -type f -o -type l \) | head -3)
-[ -z "$written" ] || die "files written in the tree: $written"
+[ -z "$written" ] || log "warning: files changed in the tree during the run:" $written
 {
 	machine
 	echo "- load average before / after: $load0 / $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo
-	python3 "$here/benchlib.py" report "$work"
+	python3 "$here/benchlib.py" "$([ "$measure" = instr ] && echo instructions || echo report)" "$work"
 } | tee "$work/report.md"
