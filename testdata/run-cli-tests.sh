@@ -39,6 +39,8 @@ expect "no input: exit 2" 2 "no input files" -- "${inc[@]}"
 expect "bad --format: exit 2" 2 "unknown format" -- --format=xml "$ok"
 expect "--version" 0 "mmlock" -- --version
 expect "--help lists the checks" 0 "vma-use-after-unlock" -- --help
+expect "--parse-only checks nothing" 0 "\[lock-double-release\]" ! -- --parse-only "${inc[@]}" "$warn"
+expect "--parse-only still fails on a missing file" 2 "cannot analyse" -- --parse-only "$tmp/nonexistent.c"
 expect "--verbose says what was dropped" 0 "dropped compiler flag -Werror" -- --verbose -Werror "${inc[@]}" "$ok"
 printf 'int f(void) { return }\n' > "$tmp/bad.c"
 expect "a broken function is skipped, the run goes on" 0 "skipped f(): it contains a parse error" -- --verbose "$tmp/bad.c" "$ok" "${inc[@]}"

@@ -110,6 +110,8 @@ static bool check_file(struct run *r, struct model *model, const char *file)
 		fe_parse_result_free(&res);
 		return false;
 	}
+	if (r->opt->parse_only)
+		goto out;
 	if (res.nerrors) {	/* functions holding an error are skipped, the rest analysed */
 		msg = report_notify(NOTIFY_PARSE_ERRORS, file, "%d parse error(s), functions "
 				    "containing them are skipped; first: %s", res.nerrors,
@@ -131,6 +133,7 @@ static bool check_file(struct run *r, struct model *model, const char *file)
 	r->cfg.nslots = 0;
 	vec_free(&slots);
 	arena_reset(&arena);
+out:
 	fe_close(res.tu);
 	fe_parse_result_free(&res);
 	return true;

@@ -76,6 +76,7 @@ void options_usage(void)
 	       "  --verbose            say what was dropped, skipped or given up\n"
 	       "  --dump-ir            print each function's IR instead of checking\n"
 	       "  --dump-summaries     print what each summarised function does, as model entries\n"
+	       "  --parse-only         parse with libclang and stop (bench/run-bench.sh's floor)\n"
 	       "  -W<check>, -Wno-<check>  enable or disable a check\n"
 	       "  --version, --help\n\nchecks:\n");
 	for (int i = 0; i < nchecks; i++)
@@ -99,6 +100,8 @@ bool options_own(struct options *o, const char *a)
 		o->debug_states = true;
 	else if (!strcmp(a, "--dump-summaries"))
 		o->dump_summaries = true;
+	else if (!strcmp(a, "--parse-only"))
+		o->parse_only = true;
 	else if (!strncmp(a, "--model=", 8))
 		o->model_file = a + 8;
 	else if (!strcmp(a, "--format=text"))

@@ -37,6 +37,7 @@ struct options {
 	bool dump_ir;
 	bool debug_states;
 	bool dump_summaries;
+	bool parse_only;		/* stop after libclang's parse: the benchmark's floor */
 	bool help, version;
 };
 

@@ -60,6 +60,16 @@ struct block_states {
 	int nwidened;
 };
 
+/* A name formed from another symbol's: "vma->vm_mm", "*ptlp", "folio@old". */
+enum derive { D_ARROW, D_DOT, D_DEREF, D_INDEX, D_OLD, D_STALE, D_JOIN };
+
+struct derived {
+	sym_t base;
+	enum derive kind;
+	intptr_t arg;		/* the field (pointer), or the index */
+	sym_t sym;		/* NO_SYM: empty slot */
+};
+
 struct engine {
 	const struct engine_config *cfg;
 	const char *gave_up;		/* why the budget ran out, or NULL */
@@ -74,6 +84,8 @@ struct engine {
 	int nsyms, capsyms;
 	int *slots;		/* open addressing: sym id + 1, 0 empty */
 	int nslots;
+	struct derived *derived;	/* memo of sym_derive(), open addressing */
+	int nderived, capderived;
 	/* worklist */
 	struct pending *work;
 	int head, tail, capwork;
@@ -175,6 +187,75 @@ static sym_t sym_named(struct engine *eng, const char *fmt, ...)
 	return sym_lookup(eng, buf, true);
 }
 
+static size_t derived_hash(sym_t base, enum derive kind, intptr_t arg, int cap)
+{
+	uint64_t h = ((uint64_t)base << 3 | kind) * 0x9e3779b97f4a7c15ULL;
+
+	h ^= (uint64_t)arg * 0xff51afd7ed558ccdULL;
+	return (h ^ h >> 29) & (cap - 1);
+}
+
+static void derived_insert(struct derived *tab, int cap, const struct derived *d)
+{
+	size_t h = derived_hash(d->base, d->kind, d->arg, cap);
+
+	while (tab[h].sym != NO_SYM)
+		h = (h + 1) & (cap - 1);
+	tab[h] = *d;
+}
+
+static void derived_grow(struct engine *eng)
+{
+	int cap = eng->capderived ? eng->capderived * 2 : 1024;
+	struct derived *tab = arena_alloc(eng->arena, cap * sizeof(*tab));
+
+	for (int i = 0; i < cap; i++)
+		tab[i].sym = NO_SYM;
+	for (int i = 0; i < eng->capderived; i++)
+		if (eng->derived[i].sym != NO_SYM)
+			derived_insert(tab, cap, &eng->derived[i]);
+	eng->derived = tab;
+	eng->capderived = cap;
+}
+
+static sym_t derive_name(struct engine *eng, sym_t base, enum derive kind, intptr_t arg)
+{
+	const char *b = eng->names[base];
+
+	switch (kind) {
+	case D_ARROW: return sym_named(eng, "%s->%s", b, (const char *)arg);
+	case D_DOT: return sym_named(eng, "%s.%s", b, (const char *)arg);
+	case D_DEREF: return sym_named(eng, "*%s", b);
+	case D_INDEX: return sym_named(eng, "%s[%lld]", b, (long long)arg);
+	case D_OLD: return sym_named(eng, "%s@old", b);
+	case D_STALE: return sym_named(eng, "%s@stale", b);
+	case D_JOIN: return sym_named(eng, "%s@join", b);
+	}
+	return NO_SYM;
+}
+
+/*
+ * The symbol named after base: the same few names are formed again on
+ * every path, so each is formatted and hashed once per function.
+ */
+static sym_t sym_derive(struct engine *eng, sym_t base, enum derive kind, intptr_t arg)
+{
+	size_t h;
+	struct derived d = { base, kind, arg, NO_SYM };
+
+	if (2 * (eng->nderived + 1) > eng->capderived)
+		derived_grow(eng);
+	h = derived_hash(base, kind, arg, eng->capderived);
+	for (; eng->derived[h].sym != NO_SYM; h = (h + 1) & (eng->capderived - 1))
+		if (eng->derived[h].base == base && eng->derived[h].kind == kind &&
+		    eng->derived[h].arg == arg)
+			return eng->derived[h].sym;
+	d.sym = derive_name(eng, base, kind, arg);
+	eng->derived[h] = d;
+	eng->nderived++;
+	return d.sym;
+}
+
 const char *engine_sym_name(const struct engine *eng, sym_t s)
 {
 	return s >= 0 && s < eng->nsyms ? eng->names[s] : "?";
@@ -226,14 +307,12 @@ static sym_t value_of(struct engine *eng, const struct state *st, sym_t loc)
 
 static sym_t child_loc(struct engine *eng, sym_t base, const struct ir_step *s)
 {
-	const char *b = eng->names[base];
-
 	switch (s->kind) {
-	case STEP_ARROW: return sym_named(eng, "%s->%s", b, s->field);
-	case STEP_DOT: return sym_named(eng, "%s.%s", b, s->field);
-	case STEP_DEREF: return sym_named(eng, "*%s", b);
+	case STEP_ARROW: return sym_derive(eng, base, D_ARROW, (intptr_t)s->field);
+	case STEP_DOT: return sym_derive(eng, base, D_DOT, (intptr_t)s->field);
+	case STEP_DEREF: return sym_derive(eng, base, D_DEREF, 0);
 	case STEP_INDEX:	/* pages[i]: a different element each time, no name */
-		return s->const_index ? sym_named(eng, "%s[%lld]", b, (long long)s->index) : NO_SYM;
+		return s->const_index ? sym_derive(eng, base, D_INDEX, (intptr_t)s->index) : NO_SYM;
 	}
 	return NO_SYM;
 }
@@ -691,11 +770,14 @@ bool engine_lock_visible(struct engine *eng, const struct state *st, const struc
 
 static bool derived_from(const char *name, const char *base)
 {
-	size_t n = strlen(base);
 	const char *p = name;
+	size_t n;
 
 	if (*p == '&' || *p == '*')
 		p++;
+	if (*p != *base)	/* most names differ at once: no strlen, no call */
+		return false;
+	n = strlen(base);
 	return !strncmp(p, base, n) && (p[n] == '-' || p[n] == '.' || p[n] == '[');
 }
 
@@ -708,11 +790,14 @@ static bool derived_from(const char *name, const char *base)
 static bool depends_on(const char *name, const char *base)
 {
 	const char *p;
-	size_t n = strlen(base);
+	size_t n;
 
 	if (derived_from(name, base))
 		return true;
-	for (p = strchr(name, '('); p; p = strchr(p + 1, '('))
+	p = strchr(name, '(');
+	if (!p)
+		return false;
+	for (n = strlen(base); p; p = strchr(p + 1, '('))
 		if (!strncmp(p + 1, base, n) && (p[n + 1] == ')' || p[n + 1] == '-' || p[n + 1] == '.'))
 			return true;
 	return false;
@@ -729,7 +814,7 @@ static void forget_sym(struct engine *eng, struct state *st, sym_t s)
 			continue;
 		/* a variable naming pmd_lock(old pmd) must not name the new one's lock */
 		if (depends_on(eng->names[st->env[i].val], name))
-			st->env[i].val = sym_named(eng, "%s@stale", eng->names[st->env[i].loc]);
+			st->env[i].val = sym_derive(eng, st->env[i].loc, D_STALE, 0);
 		st->env[j++] = st->env[i];
 	}
 	st->nenv = j;
@@ -749,12 +834,12 @@ static void forget_sym(struct engine *eng, struct state *st, sym_t s)
 static sym_t define(struct engine *eng, struct state *st, const char *name)
 {
 	sym_t s = sym_lookup(eng, name, true);
-	sym_t old = sym_named(eng, "%s@old", name);
+	sym_t old = sym_derive(eng, s, D_OLD, 0);
 	bool held = false;
 
 	for (int i = 0; i < st->nenv; i++)
 		if (st->env[i].val == old) {
-			sym_t stale = sym_named(eng, "%s@stale", eng->names[st->env[i].loc]);
+			sym_t stale = sym_derive(eng, st->env[i].loc, D_STALE, 0);
 
 			forget_sym(eng, st, stale);
 			for (int j = 0; j < st->nenv; j++)
@@ -1973,7 +2058,7 @@ static sym_t join_fresh(void *ctx, sym_t loc)
 {
 	struct engine *eng = ctx;
 
-	return sym_named(eng, "%s@join", eng->names[loc]);
+	return sym_derive(eng, loc, D_JOIN, 0);
 }
 
 /*

@@ -531,6 +531,42 @@ static bool parse_directive(struct parser *ps, struct model *m)
 	return false;
 }
 
+/* --- lookup by name: names are interned, so hashed and compared by pointer --- */
+
+static size_t name_slot(const char *name, int nslots)
+{
+	uint64_t h = (uintptr_t)name * 0x9e3779b97f4a7c15ULL;
+
+	return (h ^ h >> 29) & (nslots - 1);
+}
+
+static void model_index(struct model *m)
+{
+	free(m->by_name);
+	free(m->prev_same);
+	for (m->nslots = 64; m->nslots < 2 * m->napis; m->nslots *= 2)
+		;
+	m->by_name = xcalloc(m->nslots, sizeof(*m->by_name));
+	m->prev_same = xcalloc(m->napis + 1, sizeof(*m->prev_same));
+	for (int i = 0; i < m->napis; i++) {
+		size_t h = name_slot(m->apis[i].name, m->nslots);
+
+		while (m->by_name[h] && m->apis[m->by_name[h] - 1].name != m->apis[i].name)
+			h = (h + 1) & (m->nslots - 1);
+		m->prev_same[i] = m->by_name[h] - 1;
+		m->by_name[h] = i + 1;
+	}
+	m->nindexed = m->napis;
+}
+
+static int last_of(const struct model *m, const char *name)
+{
+	for (size_t h = name_slot(name, m->nslots); m->by_name[h]; h = (h + 1) & (m->nslots - 1))
+		if (m->apis[m->by_name[h] - 1].name == name)
+			return m->by_name[h] - 1;
+	return -1;
+}
+
 bool model_parse(struct model *m, const char *text, const char *filename)
 {
 	struct parser ps = { .file = filename };
@@ -558,6 +594,7 @@ bool model_parse(struct model *m, const char *text, const char *filename)
 			perr(&ps, "unexpected text", ps.p);
 	}
 	free(copy);
+	model_index(m);
 	return !ps.failed;
 }
 
@@ -593,6 +630,8 @@ void model_free(struct model *m)
 		free(m->apis[i].params);
 	}
 	free(m->apis);
+	free(m->by_name);
+	free(m->prev_same);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -632,20 +671,29 @@ void model_resolve(struct model *m, model_const_lookup lookup, void *ctx)
 		}
 }
 
+static bool api_matches(const struct model_api *api, const char *name, const char *ret_type,
+			int nparams)
+{
+	if (api->name != name)
+		return false;
+	if (nparams >= 0 && api->nparams != nparams)
+		return false;
+	return !api->ret_type || !ret_type || api->ret_type == ret_type ||
+	       strstr(ret_type, api->ret_type);
+}
+
+/* From the last entry down: through the name's chain when the index is current. */
 const struct model_api *model_find(const struct model *m, const char *name,
 				   const char *ret_type, int nparams, int from)
 {
-	for (int i = from < 0 ? m->napis - 1 : from; i >= 0; i--) {
-		const struct model_api *api = &m->apis[i];
+	bool indexed = m->nindexed == m->napis && m->nslots;
+	int i = from < 0 ? m->napis - 1 : from;
 
-		if (api->name != name)
-			continue;
-		if (nparams >= 0 && api->nparams != nparams)
-			continue;
-		if (api->ret_type && ret_type && api->ret_type != ret_type &&
-		    !strstr(ret_type, api->ret_type))
-			continue;
-		return api;
-	}
+	if (indexed)
+		for (i = last_of(m, name); i > from && from >= 0; i = m->prev_same[i])
+			;
+	for (; i >= 0; i = indexed ? m->prev_same[i] : i - 1)
+		if (api_matches(&m->apis[i], name, ret_type, nparams))
+			return &m->apis[i];
 	return NULL;
 }

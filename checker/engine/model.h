@@ -124,6 +124,9 @@ struct ptl_path {		/* a path ending in ->field is a PTL pointer */
 struct model {
 	struct model_api *apis;
 	int napis, capapis;
+	int *by_name;		/* model_find()'s index: position + 1 of a name's last entry */
+	int *prev_same;		/* per entry: the previous entry of the same name, or -1 */
+	int nslots, nindexed;	/* an index covering fewer entries than napis is not used */
 	struct fault_lock_def fault;
 	const char *vma_type;		/* "struct vm_area_struct" */
 	const char *mm_type;		/* "struct mm_struct": a VMA handed in with one is its VMA */

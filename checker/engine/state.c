@@ -263,16 +263,34 @@ void state_forget_fact(struct state *st, sym_t sym)
 	st->nfacts = j;
 }
 
+/* Where a fact for sym is or would go: facts are sorted by symbol. */
+static int fact_index(const struct state *st, sym_t sym)
+{
+	int i = 0;
+
+	while (i < st->nfacts && st->facts[i].sym < sym)
+		i++;
+	return i;
+}
+
+/*
+ * An update of a known symbol is made in place (arrays are private to each
+ * state): a copy of the whole array per refinement was a large part of the
+ * engine's memory on long functions.
+ */
 void state_put_fact(struct arena *a, struct state *st, const struct fact *f)
 {
 	struct fact *n;
-	int i = 0;
+	int i = fact_index(st, f->sym);
 
+	if (i < st->nfacts && st->facts[i].sym == f->sym && !fact_is_trivial(f)) {
+		st->facts[i] = *f;
+		return;
+	}
 	state_forget_fact(st, f->sym);
 	if (fact_is_trivial(f))
 		return;
-	for (; i < st->nfacts && st->facts[i].sym < f->sym; i++)
-		;
+	i = fact_index(st, f->sym);
 	n = arena_alloc(a, (st->nfacts + 1) * sizeof(*n));
 	memcpy(n, st->facts, i * sizeof(*n));
 	n[i] = *f;

@@ -75,6 +75,8 @@ struct summaries {
 	summary_lower_fn lower;
 	void *ctx;
 	VEC(struct cached) cache;
+	int *slots;		/* index of cache by name: open addressing, position + 1, 0 empty */
+	int nslots;
 	int depth;
 };
 
@@ -115,6 +117,7 @@ void summaries_free(struct summaries *s)
 	for (int i = 0; i < s->cache.n; i++)
 		api_free(s->cache.v[i].api);
 	vec_free(&s->cache);
+	free(s->slots);
 	free(s);
 }
 
@@ -330,19 +333,68 @@ static void add_net(struct model_case *mc, struct model_effect ef, int net)
 	add_effect(mc, &ef);
 }
 
+/* --- the cache: names are interned, so hashed and compared by pointer --- */
+
+static size_t slot_of(const char *name, int nslots)
+{
+	uint64_t h = (uintptr_t)name * 0x9e3779b97f4a7c15ULL;
+
+	return (h ^ h >> 29) & (nslots - 1);
+}
+
+static void cache_rehash(struct summaries *s)
+{
+	s->nslots = s->nslots ? 2 * s->nslots : 256;
+	free(s->slots);
+	s->slots = xcalloc(s->nslots, sizeof(*s->slots));
+	for (int i = 0; i < s->cache.n; i++) {
+		size_t h = slot_of(s->cache.v[i].name, s->nslots);
+
+		while (s->slots[h])
+			h = (h + 1) & (s->nslots - 1);
+		s->slots[h] = i + 1;
+	}
+}
+
+static struct cached *cache_find(const struct summaries *s, const char *name)
+{
+	if (!s->nslots)
+		return NULL;
+	for (size_t h = slot_of(name, s->nslots); s->slots[h]; h = (h + 1) & (s->nslots - 1))
+		if (s->cache.v[s->slots[h] - 1].name == name)
+			return &s->cache.v[s->slots[h] - 1];
+	return NULL;
+}
+
+/* Returns the new entry's position (entries move when the vector grows). */
+static int cache_add(struct summaries *s, const char *name)
+{
+	vec_push(&s->cache, ((struct cached){ name, NULL, true }));
+	if (2 * s->cache.n > s->nslots)
+		cache_rehash(s);
+	else {
+		size_t h = slot_of(name, s->nslots);
+
+		while (s->slots[h])
+			h = (h + 1) & (s->nslots - 1);
+		s->slots[h] = s->cache.n;
+	}
+	return s->cache.n - 1;
+}
+
 static bool callee_sleeps(const struct summaries *s, const struct ir_function *fn)
 {
 	for (int b = 0; b < fn->nblocks; b++)
 		for (int i = 0; i < fn->blocks[b]->nev; i++) {
 			const struct ir_event *ev = &fn->blocks[b]->ev[i];
 			const struct model_api *api;
+			const struct cached *c;
 
 			if (ev->op != OP_CALL || !ev->callee)
 				continue;
 			api = model_find(s->cfg.model, ev->callee, ev->callee_ret, -1, -1);
-			for (int c = 0; !api && c < s->cache.n; c++)
-				if (s->cache.v[c].name == ev->callee)
-					api = s->cache.v[c].api;
+			if (!api && (c = cache_find(s, ev->callee)))
+				api = c->api;
 			if (api && api->sleeps)
 				return true;
 		}
@@ -697,14 +749,6 @@ static struct model_api *build_split(const struct summaries *s, const struct ir_
 	return NULL;
 }
 
-static struct cached *cache_find(struct summaries *s, const char *name)
-{
-	for (int i = 0; i < s->cache.n; i++)
-		if (s->cache.v[i].name == name)
-			return &s->cache.v[i];
-	return NULL;
-}
-
 const struct model_api *summaries_get(void *ctx, const struct ir_event *call)
 {
 	struct summaries *s = ctx;
@@ -721,8 +765,7 @@ const struct model_api *summaries_get(void *ctx, const struct ir_event *call)
 		return c->busy ? NULL : c->api;	/* busy: recursion */
 	if (s->depth >= MAX_DEPTH)
 		return NULL;
-	vec_push(&s->cache, ((struct cached){ call->callee, NULL, true }));
-	idx = s->cache.n - 1;
+	idx = cache_add(s, call->callee);
 	fn = s->lower(s->ctx, call->callee, &arena);
 	if (fn) {
 		cfg = s->cfg;

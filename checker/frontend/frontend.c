@@ -62,6 +62,7 @@ struct fe_parse_result fe_parse(const char *file, const char *const *args, int n
 	CXString name = clang_getTranslationUnitSpelling(tu->tu);
 
 	tu->main_file = intern(clang_getCString(name));
+	tu->main_cxfile = clang_getFile(tu->tu, clang_getCString(name));
 	clang_disposeString(name);
 	res.tu = tu;
 	return res;
@@ -262,9 +263,13 @@ struct each_ctx {
 
 /*
  * Written in the main file, possibly through a macro: SYSCALL_DEFINE3(mremap,
- * ...) spells the function in syscalls.h but expands it here.
+ * ...) spells the function in syscalls.h but expands it here. The file is
+ * compared with the main file's handle taken once at parse time: asking
+ * libclang for a location in the file (clang_getLocationForOffset) scans
+ * every source location entry of the TU, and this runs for every function
+ * and every call of a header inline.
  */
-bool fe_in_main_file(CXCursor c)
+bool fe_in_main_file(const struct fe_tu *tu, CXCursor c)
 {
 	CXSourceLocation loc = clang_getCursorLocation(c);
 	CXFile f;
@@ -272,8 +277,7 @@ bool fe_in_main_file(CXCursor c)
 	if (clang_Location_isFromMainFile(loc))
 		return true;
 	clang_getExpansionLocation(loc, &f, NULL, NULL, NULL);
-	return f && clang_Location_isFromMainFile(clang_getLocationForOffset(
-		clang_Cursor_getTranslationUnit(c), f, 0));
+	return f && tu->main_cxfile && clang_File_isEqual(f, tu->main_cxfile);
 }
 
 static unsigned offset_in(CXSourceLocation loc, CXFile *file)
@@ -310,7 +314,7 @@ static enum CXChildVisitResult each_function(CXCursor c, CXCursor parent, CXClie
 	(void)parent;
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c))
 		return CXChildVisit_Continue;
-	if (!fe_in_main_file(c))
+	if (!fe_in_main_file(ctx->tu, c))
 		return CXChildVisit_Continue;
 	name = fe_spelling(c);
 	if (has_error(ctx->tu, c)) {

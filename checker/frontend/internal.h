@@ -17,6 +17,7 @@ struct fe_tu {
 	CXIndex index;
 	CXTranslationUnit tu;
 	const char *main_file;	/* interned */
+	CXFile main_cxfile;	/* the same, as libclang's handle */
 	VEC(struct fe_named) functions;	/* definitions anywhere in the TU */
 	VEC(struct fe_named) decls;	/* every function declaration, by name */
 	VEC(struct fe_named) constants;
@@ -98,7 +99,7 @@ CXCursor fe_strip(CXCursor c);
 const char *fe_type(CXType t);
 const char *fe_spelling(CXCursor c);
 const char *fe_token(CXTranslationUnit tu, CXToken t);
-bool fe_in_main_file(CXCursor c);
+bool fe_in_main_file(const struct fe_tu *tu, CXCursor c);
 const char *fe_type_as_written(CXType t);
 int fe_children(CXCursor c, CXCursor *out, int max);
 

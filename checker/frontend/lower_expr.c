@@ -523,7 +523,7 @@ static struct ir_expr *lower_call(struct lower *l, CXCursor c)
 		ev->callee_ret = fe_type_as_written(clang_getResultType(ft));
 		ev->callee_nparams = clang_getNumArgTypes(ft);
 		ev->callee_local = !clang_Cursor_isNull(def) &&
-				   fe_in_main_file(def);
+				   fe_in_main_file(l->tu, def);
 	}
 	if (clang_getCanonicalType(clang_getCursorType(c)).kind != CXType_Void)
 		ev->dst = temp_path(l, type_of(c));

@@ -304,10 +304,10 @@ static enum CXChildVisitResult scan_labels(CXCursor c, CXCursor parent, CXClient
 		vec_push(&ls->chain, clang_hashCursor(c));
 		clang_visitChildren(c, scan_labels, ls);
 		ls->chain.n--;
-	} else {
-		clang_visitChildren(c, scan_labels, ls);
+		return CXChildVisit_Continue;
 	}
-	return CXChildVisit_Continue;
+	/* the same walk; libclang's own recursion is cheaper than a visit per node */
+	return CXChildVisit_Recurse;
 }
 
 static bool label_in_scope(const struct label *lb, unsigned scope)
