@@ -277,7 +277,12 @@ bool fe_in_main_file(const struct fe_tu *tu, CXCursor c)
 	if (clang_Location_isFromMainFile(loc))
 		return true;
 	clang_getExpansionLocation(loc, &f, NULL, NULL, NULL);
-	return f && tu->main_cxfile && clang_File_isEqual(f, tu->main_cxfile);
+	if (!f)
+		return false;
+	if (tu->main_cxfile)
+		return clang_File_isEqual(f, tu->main_cxfile);
+	/* no handle for the main file's name (never seen): the slow way */
+	return clang_Location_isFromMainFile(clang_getLocationForOffset(tu->tu, f, 0));
 }
 
 static unsigned offset_in(CXSourceLocation loc, CXFile *file)
