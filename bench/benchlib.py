@@ -220,12 +220,23 @@ PHASE_FRAMES = (
 )
 
 
+def other_phase(frames):
+    """A sample outside every phase frame: start-up, or a chain perf lost."""
+    if any("ld-linux" in d for _, d in frames):
+        return "start-up: dynamic linking of libclang (ld.so)"
+    if frames and all("kernel" in d or d == "unknown" for _, d in frames):
+        return "kernel, no user stack (page faults of fresh memory, mostly)"
+    if frames and "libc" in frames[0][1] and len(frames) <= 2:
+        return "libc, caller lost (string work of the engine, mostly)"
+    return "other (exit, report, unknown)"
+
+
 def sample_phase(tid, pid, frames):
     """frames: (symbol, dso), innermost first."""
     if tid != pid:
         return "libclang parse (clang_parseTranslationUnit, its own thread)"
     syms = [f[0] for f in frames]
-    phase = "other (start-up, exit, report)"
+    phase = other_phase(frames)
     for sym in syms:
         hit = [p for p, f in PHASE_FRAMES if f == sym]
         if hit:
