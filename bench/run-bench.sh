@@ -79,8 +79,7 @@ work=$(readlink -f "$work")
 # The main job's targets, as .ci/kernel-job lists them.
 job_targets()
 {
-	sed -n '/^targets=(/,/)/p' "$repo/.ci/kernel-job" |
-		sed 's/^targets=(//; s/)$//' | tr -s ' \t' '\n' | grep -v '^$'
+	grep -v -e '^#' -e '^$' "$repo/testdata/kernel/job-targets"
 }
 
 # make -n in a shadow tree: anything make removes or replaces there is a
@@ -92,7 +91,7 @@ find_commands()
 
 	[ "$(cat "$tree/.mmlock-prepared")" = llvm ] && make_args+=(LLVM=-19)
 	mapfile -t targets < <(job_targets)
-	[ ${#targets[@]} -gt 0 ] || die "no targets found in .ci/kernel-job"
+	[ ${#targets[@]} -gt 0 ] || die "no targets found in testdata/kernel/job-targets"
 	rm -rf "$shadow"
 	cp -as "$tree" "$shadow"
 	# objects already built would not show their compile command
