@@ -117,10 +117,7 @@ static struct verdict *depends(struct walk *w, const char *name, int depth)
 
 static bool is_callback_slot(const struct tu_view *tu, const struct tu_slot *s)
 {
-	for (int i = 0; i < tu->model->ncallbacks; i++)
-		if (tu->model->callbacks[i].type == s->type && tu->model->callbacks[i].field == s->field)
-			return true;
-	return false;
+	return model_is_callback_slot(tu->model, s->type, s->field);
 }
 
 static void on_tu(const struct tu_view *tu)

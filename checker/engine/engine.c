@@ -507,12 +507,17 @@ static struct aval eval(struct engine *eng, const struct state *st, const struct
 static bool derived_from(const char *name, const char *base);
 static sym_t vma_mm(struct engine *eng, const struct state *st, sym_t vma);
 
+/* "struct vm_area_struct *" for the tag "struct vm_area_struct". */
+static bool is_ptr_to(const char *type, const char *tag)
+{
+	size_t n = tag ? strlen(tag) : 0;
+
+	return n && !strncmp(type, tag, n) && !strcmp(type + n, " *");
+}
+
 bool engine_is_vma(const struct engine *eng, const struct ir_expr *e)
 {
-	const char *t = e->type, *v = eng->model->vma_type;
-	size_t n = v ? strlen(v) : 0;
-
-	return v && !strncmp(t, v, n) && !strcmp(t + n, " *");
+	return is_ptr_to(e->type, eng->model->vma_type);
 }
 
 struct reported {
@@ -2302,13 +2307,6 @@ static void run_events(struct engine *eng, const struct ir_block *bb, int from, 
 	finish_block(eng, bb, st);
 }
 
-static bool is_ptr_to(const char *type, const char *tag)
-{
-	size_t n = tag ? strlen(tag) : 0;
-
-	return n && !strncmp(type, tag, n) && !strcmp(type + n, " *");
-}
-
 /*
  * (mm, vma) parameters: the VMA is one of mm's (khugepaged's helpers,
  * madvise's), so vma->vm_mm's lock is mm's lock. Only with a single mm
@@ -2354,11 +2352,9 @@ static const char *callback_slot_of(const struct engine *eng)
 	const struct model *m = eng->model;
 
 	for (int i = 0; i < eng->cfg->nslots; i++)
-		for (int c = 0; c < m->ncallbacks; c++)
-			if (eng->cfg->slots[i].fn == eng->fn->name &&
-			    eng->cfg->slots[i].type == m->callbacks[c].type &&
-			    eng->cfg->slots[i].field == m->callbacks[c].field)
-				return m->callbacks[c].field;
+		if (eng->cfg->slots[i].fn == eng->fn->name &&
+		    model_is_callback_slot(m, eng->cfg->slots[i].type, eng->cfg->slots[i].field))
+			return eng->cfg->slots[i].field;
 	return NULL;
 }
 

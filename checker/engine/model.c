@@ -567,6 +567,14 @@ static int last_of(const struct model *m, const char *name)
 	return -1;
 }
 
+bool model_is_callback_slot(const struct model *m, const char *type, const char *field)
+{
+	for (int i = 0; i < m->ncallbacks; i++)
+		if (m->callbacks[i].type == type && m->callbacks[i].field == field)
+			return true;
+	return false;
+}
+
 bool model_parse(struct model *m, const char *text, const char *filename)
 {
 	struct parser ps = { .file = filename };

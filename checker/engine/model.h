@@ -165,4 +165,7 @@ const struct model_api *model_find(const struct model *m, const char *name,
 
 const char *lock_class_name(enum lock_class c);
 
+/* Is TYPE.FIELD (interned) a callback slot the model names? */
+bool model_is_callback_slot(const struct model *m, const char *type, const char *field);
+
 #endif
