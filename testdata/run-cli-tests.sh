@@ -35,6 +35,9 @@ expect "gcc-only and sparse flags are dropped" 0 - -- --arch=x86 -Wbitwise -fcon
 expect "no dependency or object file" 0 - -- -Wp,-MMD,"$tmp/dep.d" -MD -MF "$tmp/x.d" -c "${inc[@]}" "$ok"
 [ -e "$tmp/dep.d" ] || [ -e "$tmp/x.d" ] && { echo "FAIL: a dependency file was written"; fail=$((fail + 1)); }
 expect "missing file: exit 2, one line" 2 "cannot analyse" -- "${inc[@]}" "$tmp/nonexistent.c"
+mkfifo "$tmp/fifo.c"
+expect "a FIFO is refused, not read (it would block)" 2 "fifo.c: cannot analyse: not a regular file" -- "${inc[@]}" "$tmp/fifo.c"
+expect "a directory is refused in one line" 2 "cannot analyse: a directory" -- "${inc[@]}" "$tmp"
 expect "no input: exit 2" 2 "no input files" -- "${inc[@]}"
 expect "bad --format: exit 2" 2 "unknown format" -- --format=xml "$ok"
 expect "--version" 0 "mmlock" -- --version

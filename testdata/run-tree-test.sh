@@ -36,4 +36,34 @@ grep -q "mmlock: 1 TUs" "$tmp/out" || fail "path filter"
 "$mmlock" -p "$tmp/build" --format=json -o "$tmp/r.json" > "$tmp/out" 2>&1 || fail "json exit"
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['findings']) == 2" "$tmp/r.json" ||
 	fail "json report"
+
+# A TU that hangs (its header is a FIFO nobody writes) is stopped after
+# --tu-timeout and counted as timed out; one killed by a signal is counted as
+# crashed; the other TUs' findings are still reported.
+mkfifo "$tmp/src/pipe.h"
+printf '#include "pipe.h"\n' > "$tmp/src/hang.c"
+cat > "$tmp/hang.json" <<JSON
+[
+ {"directory": "$tmp/src", "file": "a.c", "command": "gcc -nostdinc -I$here/include -c -o a.o a.c"},
+ {"directory": "$tmp/src", "file": "hang.c", "command": "gcc -c -o hang.o hang.c"}
+]
+JSON
+"$mmlock" -p "$tmp/hang.json" --tu-timeout=1 --format=json -o "$tmp/h.json" > "$tmp/out" 2>&1 || fail "timeout: exit $?"
+grep -q "hang.c: timed out" "$tmp/out" || fail "timeout: not said"
+grep -q "0 crashed, 1 timed out" "$tmp/out" || fail "timeout: summary"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); s=d['summary']
+assert len(d['findings']) == 1 and s['timeouts'] == 1 and s['crashes'] == 0" "$tmp/h.json" ||
+	fail "timeout: json summary"
+"$mmlock" -p "$tmp/hang.json" --tu-timeout=60 > "$tmp/out" 2>&1 &
+tree_pid=$!
+for _ in $(seq 100); do
+	child=$(pgrep -f -n "^$mmlock --format=json .*hang.c\$") && break
+	sleep 0.1
+done
+[ -n "${child:-}" ] || { kill $tree_pid; fail "crash: no child to kill"; }
+kill -SEGV "$child"
+wait $tree_pid || fail "crash: exit $?"
+grep -q "hang.c: crashed (signal 11); the run goes on" "$tmp/out" || fail "crash: not said"
+grep -q "1 crashed, 0 timed out, 1 findings" "$tmp/out" || fail "crash: summary"
+"$mmlock" -p "$tmp/hang.json" --tu-timeout=0 > "$tmp/out" 2>&1 && fail "--tu-timeout=0 accepted"
 echo "tree: 1 passed, 0 failed"

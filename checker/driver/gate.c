@@ -364,9 +364,9 @@ static void tu_done(struct tu *t, int status, void *ctx)
 	char why[128] = "";
 	const char *json = t->out;
 
-	if (WIFSIGNALED(status)) {
+	if (tu_end_of(status) != TU_EXITED) {
 		snprintf(why, sizeof(why), "%s (signal %d)",
-			 WTERMSIG(status) == SIGALRM ? "timed out" : "crashed", WTERMSIG(status));
+			 tu_end_name(tu_end_of(status)), WTERMSIG(status));
 		json = NULL;
 	} else if (WEXITSTATUS(status) == 3) {
 		snprintf(why, sizeof(why), "could not start the analysis");

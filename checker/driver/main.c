@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "../checks/check.h"
@@ -91,13 +92,38 @@ static void on_function(struct fe_tu *tu, const char *name, struct ir_function *
 }
 
 /* Returns false if the file could not be analysed at all. */
+/*
+ * A FIFO or a device would block or never end in libclang's read; a
+ * directory gives a confusing error. Said in one line, like a parse failure.
+ */
+static bool regular_file(const char *file)
+{
+	struct stat sb;
+	const char *why = NULL, *msg;
+
+	if (stat(file, &sb) != 0)
+		return true;	/* libclang says what is missing, as for any header */
+	if (S_ISDIR(sb.st_mode))
+		why = "a directory";
+	else if (!S_ISREG(sb.st_mode))
+		why = "not a regular file";
+	if (!why)
+		return true;
+	msg = report_notify(NOTIFY_PARSE_FAILURE, file, "cannot analyse: %s", why);
+	fprintf(stderr, "mmlock: %s: %s\n", file, msg);
+	return false;
+}
+
 static bool check_file(struct run *r, struct model *model, const char *file)
 {
-	struct fe_parse_result res = fe_parse(file, r->opt->clang_args, r->opt->nclang_args);
+	struct fe_parse_result res;
 	struct arena arena = {0};
 	VEC(struct tu_slot) slots = {0};
 	const char *msg;
 
+	if (!regular_file(file))
+		return false;
+	res = fe_parse(file, r->opt->clang_args, r->opt->nclang_args);
 	r->file = file;
 	if (r->opt->verbose)
 		for (int i = 0; i < res.noption_errors; i++)

@@ -72,6 +72,8 @@ void options_usage(void)
 	       "  -p DIR|FILE          tree mode: every TU of DIR/compile_commands.json\n"
 	       "                       (or FILE), restricted to the PATHs given\n"
 	       "  -j N                 tree mode: analyse N TUs at a time\n"
+	       "  --tu-timeout=S       tree mode: a TU still running after S seconds is\n"
+	       "                       stopped and counted as timed out (default 600)\n"
 	       "  --model=FILE         add the lock model entries in FILE\n"
 	       "  --verbose            say what was dropped, skipped or given up\n"
 	       "  --dump-ir            print each function's IR instead of checking\n"
@@ -114,6 +116,8 @@ bool options_own(struct options *o, const char *a)
 		o->source_root = a + 14;
 	else if (!strncmp(a, "--also-run=", 11))
 		o->also_run = a + 11;
+	else if (!strncmp(a, "--tu-timeout=", 13))
+		o->tu_timeout = atoi(a + 13) > 0 ? atoi(a + 13) : -1;
 	else if (!strncmp(a, "-Wno-", 5) && (c = check_find(a + 5)))
 		c->enabled = false;
 	else if (!strncmp(a, "-W", 2) && (c = check_find(a + 2)))
@@ -122,7 +126,8 @@ bool options_own(struct options *o, const char *a)
 		ours = false;
 	/* tree mode hands the same analysis options to each TU's process */
 	if (ours && strcmp(a, "--help") && strcmp(a, "--version") && strncmp(a, "--format=", 9) &&
-	    strncmp(a, "--source-root=", 14) && strncmp(a, "--also-run=", 11))
+	    strncmp(a, "--source-root=", 14) && strncmp(a, "--also-run=", 11) &&
+	    strncmp(a, "--tu-timeout=", 13))
 		push(&o->passthrough, &o->npassthrough, a);
 	return ours;
 }
@@ -201,6 +206,10 @@ bool options_parse(struct options *o, int argc, char **argv)
 	push(&o->clang_args, &o->nclang_args, "-Wno-unknown-warning-option");
 	if (!o->nfiles && !o->help && !o->version && !o->compdb) {
 		fprintf(stderr, "mmlock: no input files (try --help)\n");
+		return false;
+	}
+	if (o->tu_timeout < 0) {
+		fprintf(stderr, "mmlock: --tu-timeout needs a positive number of seconds\n");
 		return false;
 	}
 	if (o->also_run && (o->compdb || !o->also_run[0])) {

@@ -26,6 +26,7 @@ struct options {
 	const char *output;
 	const char *compdb;		/* -p: tree mode over a compilation database */
 	int jobs;			/* -j N */
+	int tu_timeout;			/* --tu-timeout: seconds per TU; 0: the default */
 	const char **passthrough;	/* our own options, for tree mode's children */
 	int npassthrough;
 	const char *also_run;		/* --also-run: a checker to run first (sparse) */

@@ -22,9 +22,22 @@
 #include "../report/report.h"
 #include "../util/util.h"
 
-#define TU_TIMEOUT 600		/* seconds one TU may take */
+#define TU_TIMEOUT 600		/* seconds one TU may take, unless --tu-timeout */
 
 typedef VEC(struct tu) tu_list;
+
+/* The child's alarm() is the only SIGALRM it gets: a timeout, not a crash. */
+enum tu_end tu_end_of(int status)
+{
+	if (!WIFSIGNALED(status))
+		return TU_EXITED;
+	return WTERMSIG(status) == SIGALRM ? TU_TIMED_OUT : TU_CRASHED;
+}
+
+const char *tu_end_name(enum tu_end e)
+{
+	return e == TU_TIMED_OUT ? "timed out" : e == TU_CRASHED ? "crashed" : "exited";
+}
 
 int tree_split_command(const char *cmd, char ***out)
 {
@@ -172,7 +185,7 @@ static pid_t spawn(const struct options *o, struct tu *t, const char *self, cons
 	argv[n++] = (char *)t->file;
 	if (chdir(t->dir) != 0)
 		_exit(3);
-	alarm(TU_TIMEOUT);	/* a hang ends this file, not the run */
+	alarm(o->tu_timeout > 0 ? o->tu_timeout : TU_TIMEOUT);	/* a hang ends this file, not the run */
 	execv(self, argv);
 	_exit(3);
 }
@@ -261,18 +274,23 @@ static void collect(struct tu *t, int status, void *ctx)
 	char *path = t->file[0] == '/' ? xstrdup(t->file) : xasprintf("%s/%s", t->dir, t->file);
 	const char *msg = NULL;
 
+	enum tu_end end = tu_end_of(status);
+
 	tr->sum.files++;
-	if (WIFSIGNALED(status))
+	if (end != TU_EXITED) {
 		msg = report_notify(NOTIFY_PARSE_FAILURE, path, "%s (signal %d); the run goes on",
-				    WTERMSIG(status) == SIGALRM ? "timed out" : "crashed",
-				    WTERMSIG(status));
-	else if (!report_import_json(t->out, t->dir, &tr->sum))
+				    tu_end_name(end), WTERMSIG(status));
+		if (end == TU_CRASHED)
+			tr->sum.crashes++;
+		else
+			tr->sum.timeouts++;
+	} else if (!report_import_json(t->out, t->dir, &tr->sum)) {
 		msg = report_notify(NOTIFY_PARSE_FAILURE, path, "no report (exit %d)",
 				    WEXITSTATUS(status));
-	if (msg) {
-		fprintf(stderr, "\nmmlock: %s: %s\n", t->file, msg);
 		tr->sum.parse_failures++;
 	}
+	if (msg)
+		fprintf(stderr, "\nmmlock: %s: %s\n", t->file, msg);
 	tr->runner->findings = report_count();
 	free(path);
 }

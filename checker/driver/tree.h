@@ -33,6 +33,11 @@ struct tu_runner {
 	volatile sig_atomic_t *stop;	/* set by a signal handler: end the children, return */
 };
 
+/* How a TU's process ended, from its wait status. */
+enum tu_end { TU_EXITED, TU_CRASHED, TU_TIMED_OUT };
+enum tu_end tu_end_of(int status);
+const char *tu_end_name(enum tu_end e);
+
 /* Analyses tus[0..n); false if *stop ended it early (the children are reaped). */
 bool tree_run(struct tu_runner *r, struct tu *tus, int n);
 

@@ -181,6 +181,8 @@ bool report_import_json(const char *path, const char *dir, struct report_summary
 		sum->functions += json_integer_value(json_object_get(s, "functions"));
 		sum->gave_up += json_integer_value(json_object_get(s, "gave_up"));
 		sum->parse_failures += json_integer_value(json_object_get(s, "parse_failures"));
+		sum->crashes += json_integer_value(json_object_get(s, "crashes"));
+		sum->timeouts += json_integer_value(json_object_get(s, "timeouts"));
 	}
 	json_decref(doc);
 	return true;
@@ -204,8 +206,8 @@ void report_print_summary(FILE *out, const struct report_summary *sum, double se
 			counts[k]++;
 	}
 	fprintf(out, "mmlock: %d TUs, %d functions, %d given up on, %d parse failures, "
-		"%d findings in %.1f s\n", sum->files, sum->functions, sum->gave_up,
-		sum->parse_failures, findings.n, seconds);
+		"%d crashed, %d timed out, %d findings in %.1f s\n", sum->files, sum->functions,
+		sum->gave_up, sum->parse_failures, sum->crashes, sum->timeouts, findings.n, seconds);
 	for (int k = 0; k < n; k++)
 		fprintf(out, "mmlock:   %-32s %d\n", seen[k], counts[k]);
 }
@@ -387,6 +389,8 @@ static void write_json(FILE *out, const struct report_summary *sum, const char *
 	json_object_set_new(s, "functions", json_integer(sum->functions));
 	json_object_set_new(s, "gave_up", json_integer(sum->gave_up));
 	json_object_set_new(s, "parse_failures", json_integer(sum->parse_failures));
+	json_object_set_new(s, "crashes", json_integer(sum->crashes));
+	json_object_set_new(s, "timeouts", json_integer(sum->timeouts));
 	json_object_set_new(doc, "summary", s);
 	json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	fputc('\n', out);

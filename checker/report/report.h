@@ -25,6 +25,7 @@ void report_end_function(bool keep);
 
 struct report_summary {
 	int files, functions, gave_up, parse_failures;
+	int crashes, timeouts;		/* tree mode: TUs whose process was killed */
 };
 
 int report_count(void);

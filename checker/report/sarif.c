@@ -162,11 +162,13 @@ static json_t *invocation(const struct report_summary *sum, const char *root, co
 
 	for (int i = 0; i < nnotes; i++)
 		json_array_append_new(arr, notification(&notes[i], root, base));
-	return json_pack("{s:b, s:o, s:{s:i, s:i, s:i, s:i}}",
-			 "executionSuccessful", sum->parse_failures == 0,
+	return json_pack("{s:b, s:o, s:{s:i, s:i, s:i, s:i, s:i, s:i}}",
+			 "executionSuccessful",
+			 sum->parse_failures == 0 && sum->crashes == 0 && sum->timeouts == 0,
 			 "toolExecutionNotifications", arr,
 			 "properties", "files", sum->files, "functions", sum->functions,
-			 "gaveUp", sum->gave_up, "parseFailures", sum->parse_failures);
+			 "gaveUp", sum->gave_up, "parseFailures", sum->parse_failures,
+			 "crashes", sum->crashes, "timeouts", sum->timeouts);
 }
 
 void sarif_write(FILE *out, const struct report_output *o, const struct report_summary *sum,
