@@ -13,6 +13,10 @@
       and prints the markdown tables.
   benchlib.py instructions WORK
       The same from callgrind's counts, WORK/runs/01/<tool>/<i>.ir.
+  benchlib.py sweep WORK PART...
+      Reads sweep.sh's WORK/<part>.{json,wall} and prints the robustness
+      table, the functions given up on and the findings; exits 1 if a TU
+      crashed or timed out.
   benchlib.py phases PERF_SCRIPT_OUTPUT
       Splits `perf script -F tid,pid,ip,sym,dso` samples of mmlock into
       phases by their call chains and prints a markdown table.
@@ -308,6 +312,38 @@ def cmd_instructions(work):
         print("| %s | " % src + " | ".join("%.2f" % (ir[t][k] / 1e9) for t in tools) + " |")
 
 
+def part_name(part):
+    return part.rstrip("/").replace("/", "_")
+
+
+def cmd_sweep(work, parts):
+    print("| tree part | TUs | crashes | hangs (timed out) | parse failures "
+          "| functions | given up on | findings | wall (s) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    notes, finds, bad = [], [], 0
+    for part in parts:
+        base = os.path.join(work, part_name(part))
+        with open(base + ".json") as f:
+            doc = json.load(f)
+        with open(base + ".wall") as f:
+            wall = f.read().strip()
+        s = doc["summary"]
+        bad += s["crashes"] + s["timeouts"]
+        print("| %s | %d | %d | %d | %d | %d | %d | %d | %s |" % (
+            part, s["files"], s["crashes"], s["timeouts"], s["parse_failures"],
+            s["functions"], s["gave_up"], len(doc["findings"]), wall))
+        notes += doc["notifications"]
+        finds += doc["findings"]
+    print("\nRun notes (crashes, hangs, parse failures and errors, give-ups):\n")
+    for n in sorted(notes, key=lambda n: (n.get("file", ""), n.get("message", ""))):
+        print("- %s: %s: %s" % (n.get("file", "?"), n["kind"], n["message"]))
+    print("\nFindings:\n")
+    for f in sorted(finds, key=lambda f: (f["file"], f["line"])):
+        print("- %s:%d: %s(): [%s] %s" % (f["file"], f["line"], f.get("function", "?"),
+                                         f["check"], f["message"]))
+    sys.exit(1 if bad else 0)
+
+
 def main(argv):
     if len(argv) >= 5 and argv[1] == "commands":
         cmd_commands(argv[2], argv[3], argv[4], argv[5:])
@@ -315,6 +351,8 @@ def main(argv):
         cmd_report(argv[2])
     elif len(argv) == 3 and argv[1] == "instructions":
         cmd_instructions(argv[2])
+    elif len(argv) >= 4 and argv[1] == "sweep":
+        cmd_sweep(argv[2], argv[3:])
     elif len(argv) == 3 and argv[1] == "phases":
         cmd_phases(argv[2])
     else:

@@ -82,31 +82,12 @@ job_targets()
 	grep -v -e '^#' -e '^$' "$repo/testdata/kernel/job-targets"
 }
 
-# make -n in a shadow tree: anything make removes or replaces there is a
-# symbolic link of the shadow's, never a file of the tree.
+# The job's TUs and their arguments (bench/kbuild-commands.sh).
 find_commands()
 {
-	local shadow=$work/shadow t
-	local -a make_args=(-n -j"$jobs" C=2 CHECK=__mmlock_bench_check__)
-
-	[ "$(cat "$tree/.mmlock-prepared")" = llvm ] && make_args+=(LLVM=-19)
 	mapfile -t targets < <(job_targets)
 	[ ${#targets[@]} -gt 0 ] || die "no targets found in testdata/kernel/job-targets"
-	rm -rf "$shadow"
-	cp -as "$tree" "$shadow"
-	# objects already built would not show their compile command
-	for t in "${targets[@]}"; do
-		case $t in
-		*/) find "$shadow/$t" -name '*.o' -type l -delete ;;
-		*) rm -f "$shadow/$t" ;;
-		esac
-	done
-	(cd "$shadow" && make "${make_args[@]}" "${targets[@]}") > "$work/make-n.out" 2> "$work/make-n.err" ||
-		die "make -n failed, see $work/make-n.err"
-	rm -rf "$shadow"
-	! grep -q "^  SYNC " "$work/make-n.out" ||
-		die "make wants to re-sync the tree's configuration: run in the environment it was prepared in"
-	python3 "$here/benchlib.py" commands "$work/make-n.out" "$tree" "$work" "${targets[@]}" > /dev/null
+	"$here/kbuild-commands.sh" "$tree" "$work" "$jobs" "${targets[@]}"
 }
 
 # One TU under one tool; run by xargs. Never fails: the exit status is in
