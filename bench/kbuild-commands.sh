@@ -5,9 +5,10 @@
 # prepared tree, with its exact kbuild arguments, found without building or
 # writing anything in the tree.
 #
-# Usage: bench/kbuild-commands.sh TREE WORK JOBS TARGET...
+# Usage: bench/kbuild-commands.sh TREE WORK TARGET...
 #
-# Runs `make -n C=2` in a shadow copy of TREE made of symbolic links (make
+# Runs `make -n C=2` (serially: with -j its commands can interleave
+# mid-line) in a shadow copy of TREE made of symbolic links (make
 # removes or replaces only the shadow's links, never a file of the tree;
 # objects already built are unlinked there so their commands show) and
 # writes, through benchlib.py, WORK/tus (the sources, in path order),
@@ -18,11 +19,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 die() { echo "kbuild-commands: $*" >&2; exit 1; }
 
-[ $# -ge 4 ] || die "usage: kbuild-commands.sh TREE WORK JOBS TARGET..."
-tree=$1 work=$2 jobs=$3
-shift 3
+[ $# -ge 3 ] || die "usage: kbuild-commands.sh TREE WORK TARGET..."
+tree=$1 work=$2
+shift 2
 [ -f "$tree/.mmlock-prepared" ] || die "$tree: not prepared (testdata/kernel/prepare-tree.sh)"
-make_args=(-n -j"$jobs" C=2 CHECK=__mmlock_bench_check__)
+make_args=(-n -j1 C=2 CHECK=__mmlock_bench_check__)
 [ "$(cat "$tree/.mmlock-prepared")" = llvm ] && make_args+=(LLVM=-19)
 shadow=$work/shadow
 rm -rf "$shadow"

@@ -87,7 +87,7 @@ find_commands()
 {
 	mapfile -t targets < <(job_targets)
 	[ ${#targets[@]} -gt 0 ] || die "no targets found in testdata/kernel/job-targets"
-	"$here/kbuild-commands.sh" "$tree" "$work" "$jobs" "${targets[@]}"
+	"$here/kbuild-commands.sh" "$tree" "$work" "${targets[@]}"
 }
 
 # One TU under one tool; run by xargs. Never fails: the exit status is in

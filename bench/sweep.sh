@@ -58,7 +58,7 @@ mkdir -p "$work"
 work=$(readlink -f "$work")
 
 log "finding the TUs of ${parts[*]} (make -n in a shadow tree)"
-"$here/kbuild-commands.sh" "$tree" "$work" "$jobs" "${parts[@]}"
+"$here/kbuild-commands.sh" "$tree" "$work" "${parts[@]}"
 touch "$work/start"
 for p in "${parts[@]}"; do
 	name=${p%/}
