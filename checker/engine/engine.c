@@ -78,7 +78,13 @@ struct engine {
 	int nentry_env;
 	const struct model *model;
 	struct ir_function *fn;
-	struct arena *arena;
+	struct arena *arena;		/* the function's: names, texts, block records */
+	/*
+	 * The working states of one worklist step (copies, branch forks, call
+	 * outcomes, arrays outgrown): reset after each step. Only a state a
+	 * block keeps is copied into the function's arena.
+	 */
+	struct arena scratch;
 	/* symbols */
 	const char **names;
 	int nsyms, capsyms;
@@ -864,7 +870,7 @@ static sym_t define(struct engine *eng, struct state *st, const char *name)
 			struct fact nf = *f;
 
 			nf.sym = old;
-			state_put_fact(eng->arena, st, &nf);
+			state_put_fact(&eng->scratch, st, &nf);
 		}
 		for (int k = 0; k < st->nlocks; k++)
 			if (st->locks[k].inst == s)
@@ -884,9 +890,9 @@ static void bind_fresh(struct engine *eng, struct state *st, sym_t loc, const ch
 		struct fact nf = *f;
 
 		nf.sym = s;
-		state_put_fact(eng->arena, st, &nf);
+		state_put_fact(&eng->scratch, st, &nf);
 	}
-	state_env_set(eng->arena, st, loc, s);
+	state_env_set(&eng->scratch, st, loc, s);
 }
 
 static enum cmp cmp_of_binop(enum ir_binop op);
@@ -945,7 +951,7 @@ static void do_assign(struct engine *eng, struct state *st, const struct ir_even
 	/* p = p->next: a fresh value, or names would grow without end */
 	if (v.sym != NO_SYM && !derived_from(eng->names[v.sym], eng->names[old]) &&
 	    name_depth(eng->names[v.sym]) < 6) {
-		state_env_set(eng->arena, st, loc, v.sym);
+		state_env_set(&eng->scratch, st, loc, v.sym);
 		return;
 	}
 	record_predicate(eng, st, ev->src, &v.f);
@@ -960,7 +966,7 @@ static bool refine_sym(struct engine *eng, struct state *st, sym_t s, enum cmp o
 
 	if (!fact_refine(&f, op, c))
 		return false;
-	state_put_fact(eng->arena, st, &f);
+	state_put_fact(&eng->scratch, st, &f);
 	return true;
 }
 
@@ -1029,7 +1035,7 @@ static void note_range_check(struct engine *eng, struct state *st, const struct 
 	f = v.f;
 	f.sym = v.sym;
 	f.keeper.unchecked = false;
-	state_put_fact(eng->arena, st, &f);
+	state_put_fact(&eng->scratch, st, &f);
 }
 
 /* Restricts st to the paths where e is (not) true; false if there are none. */
@@ -1401,7 +1407,7 @@ static void set_lock(struct engine *eng, struct state *st, enum lock_class cls, 
 			lk.dropped_at = prev->at;
 		}
 	}
-	state_set_lock(eng->arena, st, &lk);
+	state_set_lock(&eng->scratch, st, &lk);
 }
 
 /* For summaries: the run lost track of this lock on some path. */
@@ -1472,7 +1478,7 @@ static void mark_ptl(struct engine *eng, struct state *st, sym_t s)
 	struct fact f = state_get_fact(st, s);
 
 	f.ptl = true;
-	state_put_fact(eng->arena, st, &f);
+	state_put_fact(&eng->scratch, st, &f);
 }
 
 /* alive REF under CLASS REF: the VMA's provenance, with the lock's epoch now. */
@@ -1490,7 +1496,7 @@ static void keep_alive(struct engine *eng, struct state *st, const struct call_c
 	f = state_get_fact(st, v);
 	f.keeper = (struct keeper){ .cls = ef->cls, .inst = k, .epoch = lk ? lk->epoch : 0,
 				    .at = cc->ev->loc, .how = how, .unchecked = ef->unchecked };
-	state_put_fact(eng->arena, st, &f);
+	state_put_fact(&eng->scratch, st, &f);
 }
 
 /* The lock a call hands out is a function of its arguments: pmd_lock(mm, pmd) twice is one lock. */
@@ -1507,12 +1513,12 @@ static void name_value(struct engine *eng, struct state *st, struct call_ctx *cc
 	if (loc == NO_SYM)
 		return;
 	named = ef->tag ? sym_named(eng, "%s(%s)", ef->tag, eng->names[arg.sym]) : arg.sym;
-	state_env_set(eng->arena, st, loc, named);
+	state_env_set(&eng->scratch, st, loc, named);
 	if (ef->inst.param == REF_RET && !ef->inst.nsteps) {
 		struct fact f = state_get_fact(st, cc->ret);
 
 		f.sym = named;
-		state_put_fact(eng->arena, st, &f);
+		state_put_fact(&eng->scratch, st, &f);
 		cc->ret = named;
 	}
 }
@@ -1543,7 +1549,7 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 			return;
 		f = state_get_fact(st, v);
 		f.keeper.unmapped = true;
-		state_put_fact(eng->arena, st, &f);
+		state_put_fact(&eng->scratch, st, &f);
 		return;
 	}
 	if (cls == LC_FAULT) {
@@ -1609,7 +1615,7 @@ static void apply_effect(struct engine *eng, struct state *st, struct call_ctx *
 		lk = *state_find_lock(st, cls, inst);
 		lk.epoch++;
 		lk.dropped_at = cc->ev->loc;
-		state_set_lock(eng->arena, st, &lk);
+		state_set_lock(&eng->scratch, st, &lk);
 		break;
 	}
 	case EF_MARK_PTL:
@@ -1759,7 +1765,7 @@ static void clobber_outputs(struct engine *eng, struct state *st, const struct i
 
 		/* current->mm twice is one mm: no fresh value, no forgetting */
 		if (loc != NO_SYM)
-			state_env_set(eng->arena, st, loc, sym_named(eng, "%s()", ev->callee));
+			state_env_set(&eng->scratch, st, loc, sym_named(eng, "%s()", ev->callee));
 		cc->ret = value_of(eng, st, loc);
 	} else if (ev->dst) {
 		sym_t loc = path_loc(eng, st, ev->dst);
@@ -1906,7 +1912,7 @@ static bool over_budget(struct engine *eng)
 		return true;
 	if (eng->steps > eng->cfg->max_steps)
 		eng->gave_up = "too many paths";
-	else if (eng->arena->used > MAX_FUNCTION_MEMORY)
+	else if (eng->arena->used + eng->scratch.used > MAX_FUNCTION_MEMORY)
 		eng->gave_up = "too many paths (memory)";
 	else if ((eng->steps & 1023) == 0 && (clock() - eng->start) / CLOCKS_PER_SEC > 10)
 		eng->gave_up = "took too long";
@@ -1927,7 +1933,7 @@ static bool seen_outcome(struct state **sunk, int *n, struct engine *eng, struct
 		if (sunk[i]->hash == s->hash && state_equal(sunk[i], s))
 			return true;
 	if (*n < 8) {
-		sunk[*n] = state_copy(eng->arena, s);
+		sunk[*n] = state_copy(&eng->scratch, s);
 		sunk[(*n)++]->hash = s->hash;
 	}
 	return false;
@@ -1996,7 +2002,7 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 
 	for (int k = 0; k < cc.api->ncases; k++) {
 		const struct model_case *mc = &cc.api->cases[k];
-		struct state *s = state_copy(eng->arena, st);
+		struct state *s = state_copy(&eng->scratch, st);
 		bool ok = true;
 
 		cc.ret = ret0;
@@ -2025,7 +2031,7 @@ static void do_call(struct engine *eng, struct state *st, const struct ir_event 
 			return;	/* unconditional: no other outcome */
 	}
 	if (!has_otherwise && !cc.api->exhaustive) {
-		struct state *s = state_copy(eng->arena, st);
+		struct state *s = state_copy(&eng->scratch, st);
 		bool ok = true;
 
 		cc.ret = ret0;
@@ -2161,6 +2167,20 @@ static void note_joined_away(struct engine *eng, const struct state *from, const
 			note_uncertain(eng, from->locks[i].cls, from->locks[i].inst);
 }
 
+/*
+ * A state the block keeps, copied out of the step's scratch into the
+ * function's arena, and queued: the path runs on a scratch copy of it, so
+ * the record never changes.
+ */
+static struct state *keep(struct engine *eng, int block, const struct state *st)
+{
+	struct state *rec = state_copy(eng->arena, st);
+
+	rec->hash = st->hash;
+	push(eng, block, rec);
+	return rec;
+}
+
 static void propagate(struct engine *eng, int block, struct state *st)
 {
 	struct block_states *bs = &eng->blocks[block];
@@ -2182,27 +2202,23 @@ static void propagate(struct engine *eng, int block, struct state *st)
 			memcpy(v, bs->v, bs->n * sizeof(*v));
 			bs->v = v;
 		}
-		bs->v[bs->n++] = st;
-		/* the block's record must not change: the path runs on a copy */
-		push(eng, block, state_copy(eng->arena, st));
+		bs->v[bs->n++] = keep(eng, block, st);
 		return;
 	}
 	k = widened_slot(eng, bs, st);
 	if (k == bs->nwidened) {
-		bs->widened[bs->nwidened++] = st;
 		st->approx = true;
 		st->hash = state_hash(st);
-		push(eng, block, state_copy(eng->arena, st));
+		bs->widened[bs->nwidened++] = keep(eng, block, st);
 		return;
 	}
-	w = state_join(eng->arena, bs->widened[k], st, join_fresh, eng);
+	w = state_join(&eng->scratch, bs->widened[k], st, join_fresh, eng);
 	note_joined_away(eng, bs->widened[k], w);
 	note_joined_away(eng, st, w);
 	w->hash = state_hash(w);
 	if (w->hash == bs->widened[k]->hash && state_equal(w, bs->widened[k]))
 		return;
-	bs->widened[k] = w;
-	push(eng, block, state_copy(eng->arena, w));
+	bs->widened[k] = keep(eng, block, w);
 }
 
 static void run_events(struct engine *eng, const struct ir_block *bb, int from, struct state *st);
@@ -2245,14 +2261,14 @@ static void finish_block(struct engine *eng, const struct ir_block *bb, struct s
 	case T_GOTO:
 	case T_MULTI:
 		for (int i = 0; i < bb->nsucc; i++)
-			propagate(eng, bb->succ[i], i + 1 < bb->nsucc ? state_copy(eng->arena, st) : st);
+			propagate(eng, bb->succ[i], i + 1 < bb->nsucc ? state_copy(&eng->scratch, st) : st);
 		break;
 	case T_BRANCH: {
 		struct hook_args ha = { .eng = eng, .st = st, .bb = bb, .expr = bb->cond };
 		struct state *f;
 
 		run_hooks(HOOK_BRANCH, &ha);
-		f = state_copy(eng->arena, st);
+		f = state_copy(&eng->scratch, st);
 		if (assume(eng, st, bb->cond, true))
 			propagate(eng, bb->succ[0], st);
 		if (assume(eng, f, bb->cond, false))
@@ -2334,7 +2350,7 @@ static void bind_param_vmas_to_mm(struct engine *eng, struct state *st)
 		b.loc = sym_named(eng, "%s->%s", fn->params[i]->key, m->fault.mm_field);
 		b.val = mm;
 		eng->entry_env[eng->nentry_env++] = b;
-		state_env_set(eng->arena, st, b.loc, b.val);
+		state_env_set(&eng->scratch, st, b.loc, b.val);
 	}
 }
 
@@ -2378,12 +2394,12 @@ static void callback_entry(struct engine *eng, struct state *st, const struct ir
 	};
 	struct fact f;
 
-	state_set_lock(eng->arena, st, &lk);
+	state_set_lock(&eng->scratch, st, &lk);
 	if (!m->fault.resolved)
 		return;
 	f = state_get_fact(st, sym_named(eng, "%s->%s", vmf->key, m->fault_ctx_flags));
 	f.clear |= m->fault.flag;
-	state_put_fact(eng->arena, st, &f);
+	state_put_fact(&eng->scratch, st, &f);
 }
 
 /* A parameter of this function by name, or NULL. */
@@ -2439,7 +2455,7 @@ static void caller_held_ptl(struct engine *eng, struct state *st, const char *te
 		.text = text,
 	};
 
-	state_set_lock(eng->arena, st, &lk);
+	state_set_lock(&eng->scratch, st, &lk);
 	mark_ptl(eng, st, inst);
 }
 
@@ -2449,7 +2465,7 @@ static void caller_held_ptl(struct engine *eng, struct state *st, const char *te
  */
 static struct state *entry_state(struct engine *eng)
 {
-	struct state *st = state_new(eng->arena);
+	struct state *st = state_new(&eng->scratch);
 	const struct model *m = eng->model;
 	const char *slot = m->fault.mm_field ? callback_slot_of(eng) : NULL;
 
@@ -2468,7 +2484,7 @@ static struct state *entry_state(struct engine *eng)
 		fact_init(&f, vma);
 		f.keeper = (struct keeper){ .cls = LC_FAULT, .inst = vma, .at = eng->fn->loc,
 			.how = arena_printf(eng->arena, "the fault's VMA %s->%s", p->name, m->fault_ctx_vma) };
-		state_put_fact(eng->arena, st, &f);
+		state_put_fact(&eng->scratch, st, &f);
 		if (slot)
 			callback_entry(eng, st, p, slot);
 	}
@@ -2502,7 +2518,8 @@ bool engine_run(const struct engine_config *cfg, struct ir_function *fn, const c
 		struct pending p = eng.work[eng.head++];
 
 		eng.steps++;
-		run_events(&eng, fn->blocks[p.block], 0, p.st);
+		run_events(&eng, fn->blocks[p.block], 0, state_copy(&eng.scratch, p.st));
+		arena_reset(&eng.scratch);
 	}
 	if (eng.gave_up) {
 		*why = eng.gave_up;
@@ -2520,6 +2537,7 @@ bool engine_run(const struct engine_config *cfg, struct ir_function *fn, const c
 
 		run_hooks(HOOK_FUNCTION_END, &ha);
 	}
+	arena_reset(&eng.scratch);
 	free(eng.work);
 	free(eng.mark);
 	return ok;
