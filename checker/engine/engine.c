@@ -834,6 +834,55 @@ static void forget_sym(struct engine *eng, struct state *st, sym_t s)
 			state_drop_lock(st, st->locks[i].cls, st->locks[i].inst), i--;
 }
 
+/* "slot@12->mm" as a part of 'to' instead of 'name': "slot@12@old->mm". */
+static sym_t part_of(struct engine *eng, sym_t x, const char *name, sym_t to)
+{
+	const char *n = eng->names[x];
+	int prefix = *n == '&' || *n == '*';
+
+	return sym_lookup(eng, arena_printf(eng->arena, "%.*s%s%s", prefix, n, eng->names[to],
+					    n + prefix + strlen(name)), true);
+}
+
+/*
+ * The parts of the value being redefined (mm = slot->mm, the lock taken on
+ * it, what is known of it) go with the old value: ksm's scan walks a list of
+ * mms with goto, and each mm's lock is its own, not the next one's.
+ * Locations inside the old object are not renamed: forget_sym() drops them.
+ */
+static void rename_parts(struct engine *eng, struct state *st, const char *name, sym_t to)
+{
+	struct fact *moved = NULL;
+	int nmoved = 0, j = 0;
+
+	for (int i = 0; i < st->nenv; i++)
+		if (st->env[i].val != NO_SYM && derived_from(eng->names[st->env[i].val], name) &&
+		    !derived_from(eng->names[st->env[i].loc], name))
+			st->env[i].val = part_of(eng, st->env[i].val, name, to);
+	for (int k = 0; k < st->nlocks; k++)
+		if (derived_from(eng->names[st->locks[k].inst], name))
+			st->locks[k].inst = part_of(eng, st->locks[k].inst, name, to);
+	state_sort_locks(st);
+	/* facts are sorted by symbol: take the renamed ones out, put them back */
+	for (int i = 0; i < st->nfacts; i++) {
+		struct fact *f = &st->facts[i];
+
+		if (f->keeper.inst != NO_SYM && derived_from(eng->names[f->keeper.inst], name))
+			f->keeper.inst = part_of(eng, f->keeper.inst, name, to);
+		if (!derived_from(eng->names[f->sym], name)) {
+			st->facts[j++] = *f;
+			continue;
+		}
+		if (!moved)
+			moved = arena_alloc(&eng->scratch, st->nfacts * sizeof(*moved));
+		moved[nmoved] = *f;
+		moved[nmoved++].sym = part_of(eng, f->sym, name, to);
+	}
+	st->nfacts = j;
+	for (int i = 0; i < nmoved; i++)
+		state_put_fact(&eng->scratch, st, &moved[i]);
+}
+
 /*
  * (Re)defines the symbol 'name'. A loop runs the same event again, so the
  * name may already stand for the previous iteration's value. Variables
@@ -863,6 +912,7 @@ static sym_t define(struct engine *eng, struct state *st, const char *name)
 			st->env[i].val = old;
 			held = true;
 		}
+	rename_parts(eng, st, name, old);
 	if (held) {
 		const struct fact *f = state_find_fact(st, s);
 
