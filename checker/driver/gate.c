@@ -10,7 +10,8 @@
  * in a temporary worktree for mail: the user's checkout is never touched)
  * with the files each changes. The TUs a patch affects are the .c files it
  * changes and those whose kbuild dependencies (deps_ in the build
- * directory's .o.cmd files, kbuild.c) name a file it changes.
+ * directory's .o.cmd files, kbuild.c) name a file it changes, and the .c
+ * files it adds that their Makefile lists (with a sibling's command).
  *
  * Each TU is analysed once per state of its inputs: at BASE, and after
  * each patch that changes one of them; a TU whose inputs are as at an
@@ -29,6 +30,7 @@
  */
 #include "gate.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <ftw.h>
 #include <signal.h>
@@ -487,17 +489,67 @@ static void record(struct gate *g, int k)
 	}
 }
 
-/* What the series changes that no TU of the build reads. */
+static bool is_read(const struct gate *g, const char *path)
+{
+	for (int t = 0; t < g->kb.tus.n; t++)
+		if (kb_tu_reads(&g->kb.tus.v[t], path))
+			return true;
+	return false;
+}
+
+/* Does the Makefile or Kbuild of path's directory, at the series' tip, list its object? */
+static bool makefile_lists(const struct gate *g, const char *path)
+{
+	const char *slash = strrchr(path, '/'), *b = slash ? slash + 1 : path;
+	int dlen = slash ? (int)(slash - path + 1) : 0;
+	char *obj = xasprintf("%.*s.o", (int)(strlen(b) - 2), b);
+	bool listed = false;
+
+	for (int k = 0; k < 2 && !listed; k++) {
+		char *spec = xasprintf("%s:%.*s%s", series_commit(&g->s, g->s.patches.n), dlen, path,
+				       k ? "Kbuild" : "Makefile");
+		struct strbuf out = {0};
+
+		if (git(g->s.repo, &out, NULL, "show", spec, NULL) == 0 && out.s)
+			for (const char *m = strstr(out.s, obj); m && !listed; m = strstr(m + 1, obj))
+				listed = (m == out.s || strchr(" \t=+", m[-1])) &&
+					 !(isalnum((unsigned char)m[strlen(obj)]) || m[strlen(obj)] == '_');
+		sb_free(&out);
+		free(spec);
+	}
+	free(obj);
+	return listed;
+}
+
+/*
+ * A .c file the series adds, that its directory's Makefile lists, has no
+ * kbuild command yet: it is analysed with a sibling's (kbuild_borrow()).
+ */
+static void borrow_commands(struct gate *g)
+{
+	for (int i = 0; i < g->s.paths.n; i++) {
+		const char *p = g->s.paths.v[i], *base = series_blob_at(&g->s, p, 0);
+		size_t len = strlen(p);
+
+		if (len > 2 && !strcmp(p + len - 2, ".c") && base && !strcmp(base, NULL_BLOB) &&
+		    !is_read(g, p) && makefile_lists(g, p))
+			kbuild_borrow(&g->kb, p);
+	}
+}
+
+/* What the series changes that no TU of the build reads; commands borrowed. */
 static void report_unmapped(struct gate *g)
 {
+	for (int t = 0; t < g->kb.tus.n; t++)
+		if (g->kb.tus.v[t].flags_from)
+			gate_report_info(g->report, "%s: added by the series and listed in its "
+					 "Makefile: analysed with the flags kbuild used for %s",
+					 g->kb.tus.v[t].source, g->kb.tus.v[t].flags_from);
 	for (int i = 0; i < g->s.paths.n; i++) {
 		const char *p = g->s.paths.v[i];
 		size_t len = strlen(p);
-		bool read = false;
 
-		for (int t = 0; t < g->kb.tus.n && !read; t++)
-			read = kb_tu_reads(&g->kb.tus.v[t], p);
-		if (!read && len > 2 && (!strcmp(p + len - 2, ".c") || !strcmp(p + len - 2, ".h")))
+		if (!is_read(g, p) && len > 2 && (!strcmp(p + len - 2, ".c") || !strcmp(p + len - 2, ".h")))
 			gate_report_info(g->report, "%s: no TU of the build directory %s, not "
 					 "analysed", p, !strcmp(p + len - 2, ".c") ?
 					 "compiles it (not built in this configuration)" :
@@ -589,6 +641,7 @@ static int run(struct gate *g)
 		sb_free(&err);
 		return rc;
 	}
+	borrow_commands(g);
 	fill_revs(g);
 	g->report = gate_report_new(g->revs, g->s.patches.n);
 	if ((g->baseline && !g->write_baseline &&

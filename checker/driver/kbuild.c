@@ -184,6 +184,7 @@ static void tu_free(struct kb_tu *t)
 	free(t->inputs);
 	free(t->obj);
 	free(t->source);
+	free(t->flags_from);
 }
 
 static char *read_file(const char *path)
@@ -305,6 +306,117 @@ void kbuild_free(struct kbuild *kb)
 	vec_free(&kb->tus);
 	free(kb->build);
 	free(kb->srctree);
+}
+
+/* "dir/x.c" -> "x": kbuild's basetarget, as KBUILD_BASENAME spells it ('-' -> '_'). */
+static char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *b = slash ? slash + 1 : path;
+	char *n = strndup(b, strcspn(b, "."));
+
+	for (char *c = n; *c; c++)
+		if (*c == '-')
+			*c = '_';
+	return n;
+}
+
+/* word, a path ending in old's file name, ending in new's instead. */
+static char *renamed_word(const char *word, const char *new_file)
+{
+	const char *slash = strrchr(word, '/'), *nb = strrchr(new_file, '/');
+
+	return xasprintf("%.*s%s", slash ? (int)(slash - word + 1) : 0, word, nb ? nb + 1 : new_file);
+}
+
+/* t's command, compiling path instead of t->source. */
+static void borrow_from(const struct kbuild *kb, const struct kb_tu *t, const char *path,
+			struct kb_tu *out)
+{
+	char *base = base_name(path), *obj = xasprintf("%.*s.o", (int)(strlen(path) - 2), path);
+
+	memset(out, 0, sizeof(*out));
+	out->source = xstrdup(path);
+	out->flags_from = xstrdup(t->source);
+	out->words = xcalloc(t->nwords + 1, sizeof(char *));
+	out->nwords = t->nwords;
+	for (int i = 0; i < t->nwords; i++) {
+		const char *w = t->words[i];
+
+		if (i > 0 && !strcmp(t->words[i - 1], "-o")) {
+			out->words[i] = renamed_word(w, obj);
+			out->obj = xstrdup(out->words[i]);
+		} else if (w[0] != '-' && in_srctree(kb, w) == intern(t->source)) {
+			out->words[i] = renamed_word(w, path);
+		} else if (!strncmp(w, "-DKBUILD_BASENAME=", 18)) {
+			out->words[i] = xasprintf("-DKBUILD_BASENAME=\"%s\"", base);
+		} else {
+			out->words[i] = xstrdup(w);
+		}
+	}
+	if (!out->obj)
+		out->obj = obj;
+	else
+		free(obj);
+	/* its own includes are unknown: the sibling's stand in (snapshots, header changes) */
+	out->inputs = xcalloc(t->ninputs + 1, sizeof(*out->inputs));
+	out->inputs[out->ninputs++] = intern(path);
+	for (int i = 0; i < t->ninputs; i++)
+		if (t->inputs[i] != intern(t->source))
+			out->inputs[out->ninputs++] = t->inputs[i];
+	free(base);
+}
+
+static int str_ptr_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool kbuild_borrow(struct kbuild *kb, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, slash - path) : xstrdup("");
+	char *bdir = xasprintf("%s/%s", kb->build, dir);
+	DIR *d = opendir(bdir);
+	strvec cmds = {0};
+	struct dirent *e;
+	bool found = false;
+
+	while (d && (e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+
+		if (e->d_name[0] == '.' && len > 6 && !strcmp(e->d_name + len - 6, ".o.cmd"))
+			vec_push(&cmds, xasprintf("%s/%s", bdir, e->d_name));
+	}
+	if (d)
+		closedir(d);
+	if (cmds.n)
+		qsort(cmds.v, cmds.n, sizeof(*cmds.v), str_ptr_cmp);
+	for (int i = 0; i < cmds.n && !found; i++) {
+		char *text = read_file(cmds.v[i]);
+		const char *s;
+		struct kb_tu t, n;
+
+		if (text && parse_cmd(kb, text, &t)) {
+			s = strrchr(t.source, '/');
+			/* a TU of this directory, not of a subdirectory or a ../ file */
+			if ((s ? (size_t)(s - t.source) : 0) == strlen(dir) &&
+			    !strncmp(t.source, dir, strlen(dir))) {
+				borrow_from(kb, &t, path, &n);
+				vec_push(&kb->tus, n);
+				found = true;
+			}
+			tu_free(&t);
+		}
+		free(text);
+	}
+	for (int i = 0; i < cmds.n; i++)
+		free(cmds.v[i]);
+	vec_free(&cmds);
+	free(bdir);
+	free(dir);
+	if (found)
+		qsort(kb->tus.v, kb->tus.n, sizeof(*kb->tus.v), tu_cmp);
+	return found;
 }
 
 bool kb_tu_reads(const struct kb_tu *t, const char *path)

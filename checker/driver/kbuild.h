@@ -21,6 +21,7 @@ struct kb_tu {
 	const char **inputs;	/* interned, relative to the source tree: the source and
 				 * every dependency inside the source tree */
 	int ninputs;
+	char *flags_from;	/* a file no build compiled yet: whose command it borrows */
 };
 
 struct kbuild {
@@ -37,6 +38,15 @@ struct kbuild {
 bool kbuild_load(struct kbuild *kb, const char *build, const char *const *paths, int npaths,
 		 struct strbuf *err);
 void kbuild_free(struct kbuild *kb);
+
+/*
+ * A .c file a series adds has no .o.cmd yet: gives it the command of the
+ * first TU (by name) built in the same directory, with the source, the
+ * object and KBUILD_BASENAME renamed, as kbuild would build it there, and
+ * the sibling's dependencies as its own (which headers it includes is not
+ * known before a build). False if no TU of that directory was built.
+ */
+bool kbuild_borrow(struct kbuild *kb, const char *path);
 
 /* Does t read path (interned, relative to the source tree)? */
 bool kb_tu_reads(const struct kb_tu *t, const char *path);

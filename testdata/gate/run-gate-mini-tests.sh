@@ -5,7 +5,8 @@
 # header). Fast; checks the gate's logic: attribution, a header change that
 # adds findings in two TUs, findings introduced and fixed within the series
 # (transient), pre-existing findings across a line shift, a deleted TU, a
-# .c file the build does not compile, and the command line's errors.
+# .c file the build does not compile, a new .c file its Makefile lists
+# (a sibling's flags), and the command line's errors.
 set -u
 mmlock=$(readlink -f "$1")
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -137,6 +138,27 @@ expect "deleted TU: its finding is fixed by the removal" json <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert [(f["status"], f["fixed_by"]["number"]) for f in d["findings"]] == [("fixed", 2)], d["findings"]
+PY
+git -C "$repo" checkout -q master
+
+# --- a new .c file its Makefile lists: analysed with a sibling's flags ------
+git -C "$repo" checkout -q -b newfile master
+sed 's/demo_fault_a/demo_fault_e/; s/^\t\treturn VM_FAULT_RETRY;/\t\trelease_fault_lock(vmf);\n&/' \
+	"$repo/a.c" > "$repo/e.c"
+printf 'obj-y += a.o b.o\nobj-$(CONFIG_DEMO_E) += e.o\n' > "$repo/Makefile"
+commit "e: a new fault handler"
+echo 'int demo_f(void) { return 0; }' > "$repo/f.c" && commit "f: not in the Makefile"
+gate --format=json master..newfile
+expect "new file: exit 1" status_is 1
+expect "new file: analysed after 1/2 with a.c's flags, its finding new by 1/2; f.c not" json <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+f, = d["findings"]
+assert (f["status"], f["file"], f["check"], f["introduced_by"]["number"]) == \
+	("new", "e.c", "lock-double-release", 1), f
+assert [p["analysed"] for p in d["patches"]] == [["e.c"], []], d["patches"]
+assert any("e.c: added by the series" in n and "used for a.c" in n for n in d["info"]), d["info"]
+assert any("f.c" in n and "not analysed" in n for n in d["info"]), d["info"]
 PY
 git -C "$repo" checkout -q master
 

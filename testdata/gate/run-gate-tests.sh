@@ -11,7 +11,8 @@
 # Scenarios: a clean series (the do_swap_page() trylock change against
 # 6.12), a 3-patch series whose 2nd patch adds a VMA use after unlock
 # (range, mbox and patch directory), a series that fixes it, a header-only
-# change (its TUs from the build's deps), a TU that no longer parses, a
+# change (its TUs from the build's deps), a new .c file its Makefile lists
+# (a sibling's kbuild flags), a TU that no longer parses, a
 # series that does not apply, a bad range, two patches on two TUs (each
 # analysed again only after its own patch), baseline and suppressions,
 # JSON and SARIF, SIGTERM; after every run the user's checkout is as it was.
@@ -70,6 +71,27 @@ git -C "$repo" checkout -q -b madvise master && git -C "$repo" am -q "$series"/m
 	git -C "$repo" checkout -q -b two master && git -C "$repo" am -q "$series"/clean/*.patch \
 		"$series"/madvise/0002-*.patch &&
 	git -C "$repo" checkout -q master || { echo "FAIL: making the branches"; exit 1; }
+# a new mm/ file with a VMA use after unlock, listed in mm/Makefile
+git -C "$repo" checkout -q -b newfile master && cat > "$repo/mm/demo_new.c" <<'EOF2' &&
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/mm.h>
+
+unsigned long demo_new_flags(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma;
+	unsigned long flags = 0;
+
+	mmap_read_lock(mm);
+	vma = vma_lookup(mm, addr);
+	mmap_read_unlock(mm);
+	if (vma)
+		flags = vma->vm_flags;
+	return flags;
+}
+EOF2
+	printf 'obj-y += memory.o madvise.o\nobj-$(CONFIG_MMU) += demo_new.o\n' > "$repo/mm/Makefile" &&
+	git -C "$repo" add -A && git -C "$repo" commit -q -m "mm: demo_new.c" &&
+	git -C "$repo" checkout -q master || { echo "FAIL: making the newfile branch"; exit 1; }
 
 # The user's checkout is dirty: an uncommitted change (the very bug of patch
 # 2/3: a gate that read the checkout would see it at BASE) and an untracked
@@ -250,6 +272,22 @@ assert d["findings"] == [] and not d["errors"]
 assert d["info"] == [], d["info"]	# the three TUs parse without an error
 PY
 untouched header
+
+# --- 5b. a new .c file mm/Makefile lists: kbuild's flags of an mm/ file ---------
+gate --format=json master..newfile
+expect "new file: exit 1" [ $rc -eq 1 ]
+expect "new file: analysed with a sibling's real flags, its finding new by 1/1" json "$tmp/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+f, = d["findings"]
+assert (f["status"], f["file"], f["check"], f["introduced_by"]["number"]) == \
+	("new", "mm/demo_new.c", "vma-use-after-unlock", 1), f
+assert d["patches"][0]["analysed"] == ["mm/demo_new.c"], d["patches"]
+assert any(n.startswith("mm/demo_new.c: added by the series") and "flags kbuild used for mm/" in n
+           for n in d["info"]), d["info"]
+assert not d["errors"], d["errors"]
+PY
+untouched newfile
 
 # --- 6. the gate cannot run: exit 2, and why -----------------------------------
 gate --base=master "$series/unparsable"
