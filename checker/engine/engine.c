@@ -1950,6 +1950,7 @@ static void clobber_writes(struct engine *eng, struct state *st, const struct ca
 }
 
 #define MAX_FUNCTION_MEMORY (512u << 20)	/* bytes of states one function may use */
+#define PRESSED_STATES_PER_BLOCK 8	/* past a quarter of it (states_per_block()) */
 
 /*
  * The budget of one function: paths, time and memory. Checked between
@@ -2218,6 +2219,22 @@ static void note_joined_away(struct engine *eng, const struct state *from, const
 }
 
 /*
+ * How many exact states a block keeps before it widens. A function whose
+ * states fill a quarter of its memory budget (ib_set_device_ops(): 150
+ * "if (ops->x) dev_ops->x = ops->x;" in a row) goes on with few: its
+ * blocks widen sooner, widened states report nothing, and the function is
+ * analysed instead of given up on.
+ */
+static int states_per_block(const struct engine *eng)
+{
+	int max = eng->cfg->max_states_per_block;
+
+	if (eng->arena->used > MAX_FUNCTION_MEMORY / 4 && max > PRESSED_STATES_PER_BLOCK)
+		return PRESSED_STATES_PER_BLOCK;
+	return max;
+}
+
+/*
  * A state the block keeps, copied out of the step's scratch into the
  * function's arena, and queued: the path runs on a scratch copy of it, so
  * the record never changes.
@@ -2244,7 +2261,7 @@ static void propagate(struct engine *eng, int block, struct state *st)
 	for (int i = 0; i < bs->n; i++)
 		if (bs->v[i]->hash == st->hash && state_equal(bs->v[i], st))
 			return;
-	if (bs->n < eng->cfg->max_states_per_block) {
+	if (bs->n < states_per_block(eng)) {
 		if (bs->n == bs->cap) {
 			bs->cap = bs->cap ? bs->cap * 2 : 4;
 			struct state **v = arena_alloc(eng->arena, bs->cap * sizeof(*v));

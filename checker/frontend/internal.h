@@ -79,6 +79,7 @@ struct lower {
 	VEC(struct label) labels;
 	unsigned body_hash;
 	struct ir_event *last_call;	/* the call lower_call() emitted last */
+	bool unused_stmt_expr;		/* lowering ({ ... }) whose value nobody reads */
 };
 
 /* lower_stmt.c */

@@ -221,6 +221,43 @@ static enum CXChildVisitResult find_cleanup_attr(CXCursor c, CXCursor parent, CX
 
 /* --- declarations --- */
 
+/*
+ * WARN_ON(cond), WARN_ON_ONCE(), WARN() and WARN_ONCE() keep !!(cond) in a
+ * local of these names (include/asm-generic/bug.h, include/linux/once_lite.h).
+ * Used as a statement, the warning is an assertion: the code goes on as if
+ * cond never held (WARN_ON(!trylock_page(page)) on a page nobody else
+ * sees, then unlock_page()), so the path where it holds ends there, like
+ * BUG()'s. A warning whose value is tested (if (WARN_ON(x)) return) or
+ * whose condition is a constant (default: WARN_ON_ONCE(1); return;) is an
+ * error path the code handles, and is followed.
+ */
+static bool is_warning_assertion(struct lower *l, struct ir_var *var, CXCursor init)
+{
+	bool unused = l->unused_stmt_expr, constant;
+	CXEvalResult r;
+
+	l->unused_stmt_expr = false;	/* the statement's first declaration only */
+	if (!unused || (strcmp(var->name, "__ret_warn_on") && strcmp(var->name, "__ret_do_once")))
+		return false;
+	r = clang_Cursor_Evaluate(init);
+	constant = r && clang_EvalResult_getKind(r) == CXEval_Int;
+	if (r)
+		clang_EvalResult_dispose(r);
+	return !constant;
+}
+
+static void assume_no_warning(struct lower *l, struct ir_var *var, CXCursor c)
+{
+	struct ir_block *warned = ir_block_new(l->fn), *go_on = ir_block_new(l->fn);
+	struct ir_block *bb = lower_block(l);
+
+	ir_set_branch(l->fn, bb, ir_var_path(l->fn, var), warned, go_on);
+	bb->term_loc = fe_loc(l, c);
+	warned->term = T_UNREACHABLE;
+	warned->term_loc = fe_loc(l, c);
+	l->cur = go_on;
+}
+
 static void lower_var_decl(struct lower *l, CXCursor c)
 {
 	struct ir_var *var = lower_declare(l, c, VAR_LOCAL);
@@ -237,6 +274,8 @@ static void lower_var_decl(struct lower *l, CXCursor c)
 			init = kids[i];
 	if (!clang_Cursor_isNull(init))
 		lower_init(l, ir_var_path(l->fn, var), init, clang_getCursorType(c));
+	if (!clang_Cursor_isNull(init) && is_warning_assertion(l, var, init) && l->cur)
+		assume_no_warning(l, var, c);
 
 	clang_visitChildren(c, find_cleanup_attr, &attr);
 	if (!clang_Cursor_isNull(attr) && l->scopes.n) {
@@ -909,7 +948,9 @@ static void lower_expr_stmt(struct lower *l, CXCursor c)
 
 	lower_block(l);
 	l->last_call = NULL;
+	l->unused_stmt_expr = clang_getCursorKind(fe_strip(c)) == CXCursor_StmtExpr;
 	v = lower_expr(l, c);
+	l->unused_stmt_expr = false;
 	if (clang_getCursorKind(fe_strip(c)) == CXCursor_CallExpr && l->last_call &&
 	    l->last_call->dst == v)
 		l->last_call->dst = NULL;

@@ -16,19 +16,19 @@ extern void warn_slowpath_fmt(const char *file, const int line,
 #define BUG_ON(condition) do { if (unlikely(condition)) BUG(); } while (0)
 
 #define WARN_ON(condition) ({					\
-	int __warned = !!(condition);				\
-	if (unlikely(__warned))					\
+	int __ret_warn_on = !!(condition);				\
+	if (unlikely(__ret_warn_on))					\
 		__WARN();					\
-	unlikely(__warned);					\
+	unlikely(__ret_warn_on);					\
 })
 
 #define WARN_ON_ONCE(condition)	WARN_ON(condition)
 
 #define WARN(condition, format...) ({				\
-	int __warned = !!(condition);				\
-	if (unlikely(__warned))					\
+	int __ret_warn_on = !!(condition);				\
+	if (unlikely(__ret_warn_on))					\
 		warn_slowpath_fmt(__FILE__, __LINE__, 9, format); \
-	unlikely(__warned);					\
+	unlikely(__ret_warn_on);					\
 })
 
 #define BUILD_BUG_ON(condition)	_Static_assert(!(condition), "BUILD_BUG_ON failed: " #condition)
