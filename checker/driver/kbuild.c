@@ -366,11 +366,6 @@ static void borrow_from(const struct kbuild *kb, const struct kb_tu *t, const ch
 	free(base);
 }
 
-static int str_ptr_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 bool kbuild_borrow(struct kbuild *kb, const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -390,7 +385,7 @@ bool kbuild_borrow(struct kbuild *kb, const char *path)
 	if (d)
 		closedir(d);
 	if (cmds.n)
-		qsort(cmds.v, cmds.n, sizeof(*cmds.v), str_ptr_cmp);
+		qsort(cmds.v, cmds.n, sizeof(*cmds.v), strp_cmp);
 	for (int i = 0; i < cmds.n && !found; i++) {
 		char *text = read_file(cmds.v[i]);
 		const char *s;

@@ -109,11 +109,6 @@ out:
 	return rc;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
  * An mbox, or a directory of git format-patch files in name order, the
  * cover letter left out unless with_cover (it has the base-commit: line).
@@ -143,7 +138,7 @@ static int patch_files(const char *spec, strvec *files, bool with_cover, bool qu
 			closedir(d);
 		if (!files->n)
 			return quiet ? 2 : gate_fail("%s: no patch files", spec);
-		qsort(files->v, files->n, sizeof(char *), cmp_str);
+		qsort(files->v, files->n, sizeof(char *), strp_cmp);
 	} else {
 		vec_push(files, xstrdup(spec));
 	}

@@ -175,6 +175,11 @@ void arena_reset(struct arena *a)
 	a->used = 0;
 }
 
+int strp_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 uint64_t hash_bytes(const void *p, size_t len, uint64_t seed)
 {
 	const unsigned char *s = p;

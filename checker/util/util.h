@@ -22,6 +22,9 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap);
 _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* qsort() comparator for an array of strings (char *). */
+int strp_cmp(const void *a, const void *b);
+
 /* Bump allocator: everything a function's analysis allocates, freed at once. */
 struct arena {
 	struct arena_chunk *head;
