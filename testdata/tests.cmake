@@ -32,6 +32,14 @@ add_test(NAME kernel-golden
 set_tests_properties(kernel-golden PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 2400
                      RESOURCE_LOCK kernel-tree-gcc)
 
+# The same on a wider configuration (mm-wide.config: KSM, memcg, zswap,
+# DAMON, ... and binder, KVM, VFIO, SGX, InfiniBand, Xen, io_uring), in tree
+# mode over make -n's commands: no crash, hang or parse failure either.
+add_test(NAME kernel-golden-mm-wide
+         COMMAND ${FIXTURES}/kernel/run-kernel-tests.sh $<TARGET_FILE:mmlock> golden-mm-wide)
+set_tests_properties(kernel-golden-mm-wide PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 1800
+                     RESOURCE_LOCK kernel-tree-mm-wide)
+
 # Mutation recall: 41 real bug shapes put back into 6.12 files; at least 90 %
 # must be found (per check recall is printed), with no new finding elsewhere.
 add_test(NAME kernel-mutations

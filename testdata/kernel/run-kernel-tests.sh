@@ -4,14 +4,17 @@
 #   run-kernel-tests.sh MMLOCK kbuild-fixture gcc|llvm
 #   run-kernel-tests.sh MMLOCK kbuild-tree gcc|llvm      (needs the prepared tree)
 #   run-kernel-tests.sh MMLOCK golden                     (the main job's files, gcc tree)
-# Trees: $MMLOCK_TREE_GCC / $MMLOCK_TREE_LLVM, default /var/cache/mmlock/linux-6.12-{gcc,llvm}
-# (testdata/kernel/prepare-tree.sh makes them). Exit 77 = skipped (no tree).
+#   run-kernel-tests.sh MMLOCK golden-mm-wide             (mm-wide-targets, mm-wide tree)
+# Trees: $MMLOCK_TREE_GCC / $MMLOCK_TREE_LLVM / $MMLOCK_TREE_WIDE, default
+# /var/cache/mmlock/linux-6.12-{gcc,llvm,mm-wide} (testdata/kernel/prepare-tree.sh
+# makes them; the last with MMLOCK_CONFIG=testdata/kernel/mm-wide.config). Exit 77 = skipped (no tree).
 set -u
 mmlock=$(readlink -f "$1"); what=$2; mode=${3:-gcc}
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 tree_gcc=${MMLOCK_TREE_GCC:-/var/cache/mmlock/linux-6.12-gcc}
 tree_llvm=${MMLOCK_TREE_LLVM:-/var/cache/mmlock/linux-6.12-llvm}
+tree_wide=${MMLOCK_TREE_WIDE:-/var/cache/mmlock/linux-6.12-mm-wide}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -75,6 +78,36 @@ golden)
 	if ! diff -u "$tmp/expected" "$tmp/actual"; then
 		grep -A8 "warning:" "$tmp/out"
 		fail "findings differ from testdata/kernel/expected-6.12.txt (+ new, - gone)"
+	fi
+	echo "$(wc -l < "$tmp/actual") finding(s), all triaged"
+	pass ;;
+golden-mm-wide)
+	# The mm-wide configuration's TUs (mm-wide-targets) in tree mode, with
+	# the commands make -n gives (nothing is built), compared with the
+	# triaged list; no TU may crash, hang or fail to parse.
+	need_tree "$tree_wide"
+	mapfile -t targets < <(grep -v -e '^#' -e '^$' "$here/mm-wide-targets")
+	"$repo/bench/kbuild-commands.sh" "$tree_wide" "$tmp/cmds" "${targets[@]}" ||
+		fail "no compile commands"
+	(cd "$tree_wide" && "$mmlock" -p "$tmp/cmds/compile_commands.json" -j "$(nproc)" \
+		--format=json -o "$tmp/out.json") 2> "$tmp/err" || { cat "$tmp/err"; fail "tree mode failed"; }
+	tail -3 "$tmp/err"
+	python3 - "$tmp/out.json" "$tree_wide" > "$tmp/actual" <<'PY' || fail "crashes, hangs or parse failures"
+import json, os, sys
+d = json.load(open(sys.argv[1]))
+root = os.path.realpath(sys.argv[2]) + "/"
+s = d["summary"]
+for f in sorted(d["findings"], key=lambda f: (f["file"], f["line"])):
+    print("%s:%d: %s" % (f["file"][len(root):] if f["file"].startswith(root) else f["file"],
+                         f["line"], f["check"]))
+if s["crashes"] or s["timeouts"] or s["parse_failures"]:
+    sys.exit(1)
+PY
+	grep -v '^#' "$here/expected-6.12-mm-wide.txt" | sed -n 's/^\([^ ]*: [a-z0-9-]*\):.*/\1/p' |
+		sort > "$tmp/expected"
+	sort -o "$tmp/actual" "$tmp/actual"
+	if ! diff -u "$tmp/expected" "$tmp/actual"; then
+		fail "findings differ from testdata/kernel/expected-6.12-mm-wide.txt (+ new, - gone)"
 	fi
 	echo "$(wc -l < "$tmp/actual") finding(s), all triaged"
 	pass ;;
