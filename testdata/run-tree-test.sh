@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tree mode: a compilation database (kernel-style "command" strings and
 # "arguments" arrays), -j 2, path filters, a file with a missing header, a
-# summary; every TU's findings merged into one report.
+# summary; every TU's findings merged into one report; a kbuild build
+# directory without a database; crashes and hangs.
 set -u
 mmlock=$(readlink -f "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -36,6 +37,24 @@ grep -q "mmlock: 1 TUs" "$tmp/out" || fail "path filter"
 "$mmlock" -p "$tmp/build" --format=json -o "$tmp/r.json" > "$tmp/out" 2>&1 || fail "json exit"
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['findings']) == 2" "$tmp/r.json" ||
 	fail "json report"
+
+# A kbuild build directory without compile_commands.json: the commands of
+# its .o.cmd files (a module's runs objtool after the compiler: not ours).
+kb=$tmp/kb
+mkdir -p "$kb/sub"
+cp "$tmp/src/a.c" "$kb/a.c"
+cp "$tmp/src/sub/b.c" "$kb/sub/b.c"
+: > "$kb/.config"
+printf 'savedcmd_a.o := gcc -Wp,-MMD,./.a.o.d -nostdinc -I%s/include -DKBUILD_MODNAME='"'"'"a"'"'"' -c -o a.o a.c   ; ./tools/objtool/objtool --module a.o\n\nsource_a.o := a.c\n' "$here" > "$kb/.a.o.cmd"
+printf 'savedcmd_sub/b.o := gcc -nostdinc -I%s/include -c -o sub/b.o sub/b.c\n\nsource_sub/b.o := sub/b.c\n' "$here" > "$kb/sub/.b.o.cmd"
+"$mmlock" -p "$kb" -j 2 > "$tmp/out" 2>&1 || fail "kbuild dir: exit $?"
+grep -q "mmlock: 2 TUs, .* 0 parse failures" "$tmp/out" || fail "kbuild dir: summary"
+[ "$(grep -c 'warning: .*\[lock-double-release\]' "$tmp/out")" = 2 ] || fail "kbuild dir: findings"
+(cd "$kb" && "$mmlock" -p . sub/) > "$tmp/out" 2>&1 || fail "kbuild dir, path: exit $?"
+grep -q "mmlock: 1 TUs" "$tmp/out" || fail "kbuild dir: path filter"
+mkdir -p "$tmp/empty" && : > "$tmp/empty/.config"
+"$mmlock" -p "$tmp/empty" > "$tmp/out" 2>&1
+grep -q "no .o.cmd file of a C file: build it first" "$tmp/out" || fail "kbuild dir: nothing built, not said"
 
 # A TU that hangs (its header is a FIFO nobody writes) is stopped after
 # --tu-timeout and counted as timed out; one killed by a signal is counted as

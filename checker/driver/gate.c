@@ -635,8 +635,11 @@ static int run(struct gate *g)
 	}
 	if ((rc = series_open(&g->s, g->repo_arg, g->series, g->base_arg, g->tmp)))
 		return rc;
-	if (!kbuild_load(&g->kb, g->build_arg ? g->build_arg : g->s.repo, g->s.paths.v,
-			 g->s.paths.n, &err)) {
+	static const char *const no_paths[1];
+
+	/* (paths NULL would mean every TU of the build) */
+	if (!kbuild_load(&g->kb, g->build_arg ? g->build_arg : g->s.repo,
+			 g->s.paths.n ? g->s.paths.v : no_paths, g->s.paths.n, &err)) {
 		rc = gate_fail("%s", err.s);
 		sb_free(&err);
 		return rc;

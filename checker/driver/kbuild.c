@@ -134,6 +134,14 @@ static bool parse_cmd(struct kbuild *kb, const char *text, struct kb_tu *t)
 	t->source = xstrdup(t->source);
 	unescape_make(cmd);
 	t->nwords = tree_split_command(cmd, &t->words);
+	/* the compiler's command only: a module's runs objtool after a ";" */
+	for (int i = 0; i < t->nwords; i++)
+		if (!strcmp(t->words[i], ";") || !strcmp(t->words[i], "&&")) {
+			for (int k = i; k < t->nwords; k++)
+				free(t->words[k]);
+			t->words[i] = NULL;
+			t->nwords = i;
+		}
 	for (int i = 0; i + 1 < t->nwords; i++)
 		if (!strcmp(t->words[i], "-o"))
 			t->obj = xstrdup(t->words[i + 1]);
@@ -210,16 +218,21 @@ static bool names_one(const char *text, const char *const *paths, int npaths)
 	return false;
 }
 
+/* paths NULL: every TU. */
 static void load_one(struct kbuild *kb, const char *path, const char *const *paths, int npaths)
 {
 	char *text = read_file(path);
 	struct kb_tu t;
 
-	if (!text || !names_one(text, paths, npaths) || !parse_cmd(kb, text, &t)) {
+	if (!text || (paths && !names_one(text, paths, npaths)) || !parse_cmd(kb, text, &t)) {
 		free(text);
 		return;
 	}
 	free(text);
+	if (!paths) {
+		vec_push(&kb->tus, t);
+		return;
+	}
 	for (int i = 0; i < npaths; i++)
 		if (kb_tu_reads(&t, paths[i])) {
 			vec_push(&kb->tus, t);
@@ -292,7 +305,7 @@ bool kbuild_load(struct kbuild *kb, const char *build, const char *const *paths,
 		return false;
 	}
 	free(cfg);
-	if (npaths)
+	if (!paths || npaths)
 		walk(kb, kb->build, paths, npaths);
 	if (kb->tus.n)
 		qsort(kb->tus.v, kb->tus.n, sizeof(*kb->tus.v), tu_cmp);
@@ -412,6 +425,15 @@ bool kbuild_borrow(struct kbuild *kb, const char *path)
 	if (found)
 		qsort(kb->tus.v, kb->tus.n, sizeof(*kb->tus.v), tu_cmp);
 	return found;
+}
+
+const char *kb_tu_source_word(const struct kbuild *kb, const struct kb_tu *t)
+{
+	for (int i = t->nwords - 1; i > 0; i--)
+		if (t->words[i][0] != '-' && in_srctree(kb, t->words[i]) == intern(t->source) &&
+		    strcmp(t->words[i - 1], "-o"))
+			return t->words[i];
+	return NULL;
 }
 
 bool kb_tu_reads(const struct kb_tu *t, const char *path)

@@ -32,8 +32,9 @@ struct kbuild {
 
 /*
  * Reads the .o.cmd files under build whose source or dependencies name
- * one of paths (relative to the source tree, interned). False, with err
- * set, if build is not a kbuild tree.
+ * one of paths (relative to the source tree, interned); every one if paths
+ * is NULL (tree mode on a build directory). False, with err set, if build
+ * is not a kbuild tree.
  */
 bool kbuild_load(struct kbuild *kb, const char *build, const char *const *paths, int npaths,
 		 struct strbuf *err);
@@ -47,6 +48,9 @@ void kbuild_free(struct kbuild *kb);
  * known before a build). False if no TU of that directory was built.
  */
 bool kbuild_borrow(struct kbuild *kb, const char *path);
+
+/* The word of t's command that names its source, as kbuild wrote it. */
+const char *kb_tu_source_word(const struct kbuild *kb, const struct kb_tu *t);
 
 /* Does t read path (interned, relative to the source tree)? */
 bool kb_tu_reads(const struct kb_tu *t, const char *path);

@@ -21,6 +21,7 @@
 
 #include "../report/report.h"
 #include "../util/util.h"
+#include "kbuild.h"
 
 #define TU_TIMEOUT 600		/* seconds one TU may take, unless --tu-timeout */
 
@@ -123,14 +124,67 @@ static bool wanted(const struct options *o, const char *dir, const char *file)
 	return yes;
 }
 
+/*
+ * A kbuild build directory without compile_commands.json: the commands of
+ * its .o.cmd files (kbuild.c), each run where kbuild ran them.
+ */
+static bool load_kbuild(const struct options *o, const char *dir, tu_list *tus)
+{
+	struct kbuild kb;
+	struct strbuf err = {0};
+
+	if (!kbuild_load(&kb, dir, NULL, 0, &err)) {
+		fprintf(stderr, "mmlock: %s\n", err.s);
+		sb_free(&err);
+		return false;
+	}
+	for (int i = 0; i < kb.tus.n; i++) {
+		const struct kb_tu *k = &kb.tus.v[i];
+		const char *file = kb_tu_source_word(&kb, k);
+		struct tu t = {0};
+
+		if (!file || !wanted(o, kb.build, file))
+			continue;
+		t.dir = xstrdup(kb.build);
+		t.file = xstrdup(file);
+		t.argv = xcalloc(k->nwords + 1, sizeof(char *));
+		for (int w = 1; w < k->nwords; w++) {
+			if (!strcmp(k->words[w], "-o") && w + 1 < k->nwords) {
+				w++;
+				continue;
+			}
+			if (strcmp(k->words[w], "-c") && k->words[w] != file)
+				t.argv[t.argc++] = xstrdup(k->words[w]);
+		}
+		vec_push(tus, t);
+	}
+	if (!kb.tus.n)
+		fprintf(stderr, "mmlock: %s: no .o.cmd file of a C file: build it first, or give a "
+			"compile_commands.json\n", kb.build);
+	kbuild_free(&kb);
+	return true;
+}
+
 static bool load_db(const struct options *o, tu_list *tus)
 {
 	struct stat sb;
-	char *path = stat(o->compdb, &sb) == 0 && S_ISDIR(sb.st_mode) ?
-		     xasprintf("%s/compile_commands.json", o->compdb) : xstrdup(o->compdb);
+	bool is_dir = stat(o->compdb, &sb) == 0 && S_ISDIR(sb.st_mode);
+	char *path = is_dir ? xasprintf("%s/compile_commands.json", o->compdb) : xstrdup(o->compdb);
 	json_error_t err;
-	json_t *db = json_load_file(path, 0, &err), *e;
+	json_t *db, *e;
 	size_t i;
+
+	if (is_dir && stat(path, &sb) != 0) {
+		char *config = xasprintf("%s/.config", o->compdb);
+		bool kbuild = stat(config, &sb) == 0;
+
+		free(config);
+		if (kbuild) {
+			free(path);
+			return load_kbuild(o, o->compdb, tus);
+		}
+	}
+	db = json_load_file(path, 0, &err);
 
 	if (!json_is_array(db)) {
 		fprintf(stderr, "mmlock: %s: not a compilation database (%s)\n", path, err.text);
