@@ -94,5 +94,6 @@ add_test(NAME gate-mini COMMAND ${FIXTURES}/gate/run-gate-mini-tests.sh $<TARGET
 # across line shifts, header -> TU mapping, baseline, suppressions, SARIF,
 # the user's checkout left alone.
 add_test(NAME gate-series COMMAND ${FIXTURES}/gate/run-gate-tests.sh $<TARGET_FILE:mmlock>)
+# (its build directory's .o.cmd files are written by kernel-golden's make C=2)
 set_tests_properties(gate-series PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 1200
-                     RESOURCE_LOCK kernel-tree-gcc)
+                     RESOURCE_LOCK kernel-tree-gcc DEPENDS kernel-golden)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # mmlock gate on patch series made for the test (testdata/gate/series/),
 # in a small git repository of real Linux 6.12 files: the sources of
-# mm/memory.o, mm/madvise.o, mm/readahead.o and mm/fadvise.o and every
+# mm/memory.o, mm/madvise.o, mm/readahead.o, mm/fadvise.o and the module
+# lib/test_hmm.o and every
 # header their kbuild dependency lists name, copied at test time from the
 # prepared tree, which is also the gate's --build-dir (flags, generated
 # headers, header -> TU map). No kernel file is in this repository.
@@ -53,7 +54,13 @@ export GIT_AUTHOR_DATE=2025-01-01T00:00:00Z GIT_COMMITTER_DATE=2025-01-01T00:00:
 export GIT_CONFIG_NOSYSTEM=1 HOME=$tmp	# no user or system git configuration
 
 # --- the repository: 6.12 files the four TUs are built from -------------------
-for o in mm/memory mm/madvise mm/readahead mm/fadvise; do
+# (their .o.cmd files come from a build of them: kernel-golden's, or this one)
+for o in mm/memory mm/madvise mm/readahead mm/fadvise lib/test_hmm; do
+	[ -f "$tree/$(dirname "$o")/.$(basename "$o").o.cmd" ] ||
+		(cd "$tree" && make -s -j"$(nproc)" "$o.o") > "$tmp/make.log" 2>&1 ||
+		{ cat "$tmp/make.log"; echo "FAIL: building $o.o"; exit 1; }
+done
+for o in mm/memory mm/madvise mm/readahead mm/fadvise lib/test_hmm; do
 	cmd=$tree/$(dirname "$o")/.$(basename "$o").o.cmd
 	sed -n 's/^source_[^ ]* := \(.*\)$/\1/p' "$cmd"
 	sed -n '/^deps_/,/^$/p' "$cmd" | sed -e 's/\\$//' -e 's/^ *//' -e 's/ *$//' |
@@ -71,6 +78,11 @@ git -C "$repo" checkout -q -b madvise master && git -C "$repo" am -q "$series"/m
 	git -C "$repo" checkout -q -b two master && git -C "$repo" am -q "$series"/clean/*.patch \
 		"$series"/madvise/0002-*.patch &&
 	git -C "$repo" checkout -q master || { echo "FAIL: making the branches"; exit 1; }
+# a comment in a module's TU (its kbuild command runs objtool after ";")
+git -C "$repo" checkout -q -b module master &&
+	sed -i '1a /* a comment */' "$repo/lib/test_hmm.c" &&
+	git -C "$repo" commit -q -am "test_hmm: a comment" &&
+	git -C "$repo" checkout -q master || { echo "FAIL: making the module branch"; exit 1; }
 # a new mm/ file with a VMA use after unlock, listed in mm/Makefile
 git -C "$repo" checkout -q -b newfile master && cat > "$repo/mm/demo_new.c" <<'EOF2' &&
 // SPDX-License-Identifier: GPL-2.0
@@ -288,6 +300,19 @@ assert any(n.startswith("mm/demo_new.c: added by the series") and "flags kbuild 
 assert not d["errors"], d["errors"]
 PY
 untouched newfile
+
+# --- 5c. a module's TU: only the compiler's command of its savedcmd -------------
+gate --format=json master..module
+expect "module TU: exit 0" [ $rc -eq 0 ]
+expect "module TU: analysed in full, its by-design finding pre-existing" json "$tmp/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["patches"][0]["analysed"] == ["lib/test_hmm.c"], d["patches"]
+assert [(f["status"], f["check"]) for f in d["findings"]] == \
+	[("pre-existing", "migrate-to-ram-mmap-lock")], d["findings"]
+assert not d["errors"] and d["info"] == [], (d["errors"], d["info"])
+PY
+untouched module
 
 # --- 6. the gate cannot run: exit 2, and why -----------------------------------
 gate --base=master "$series/unparsable"
