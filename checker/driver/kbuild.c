@@ -321,6 +321,12 @@ void kbuild_free(struct kbuild *kb)
 	free(kb->srctree);
 }
 
+/* Is w, a word of t's command, the file it compiles? */
+static bool is_source_word(const struct kbuild *kb, const struct kb_tu *t, const char *w)
+{
+	return w[0] != '-' && in_srctree(kb, w) == intern(t->source);
+}
+
 /* "dir/x.c" -> "x": kbuild's basetarget, as KBUILD_BASENAME spells it ('-' -> '_'). */
 static char *base_name(const char *path)
 {
@@ -358,7 +364,7 @@ static void borrow_from(const struct kbuild *kb, const struct kb_tu *t, const ch
 		if (i > 0 && !strcmp(t->words[i - 1], "-o")) {
 			out->words[i] = renamed_word(w, obj);
 			out->obj = xstrdup(out->words[i]);
-		} else if (w[0] != '-' && in_srctree(kb, w) == intern(t->source)) {
+		} else if (is_source_word(kb, t, w)) {
 			out->words[i] = renamed_word(w, path);
 		} else if (!strncmp(w, "-DKBUILD_BASENAME=", 18)) {
 			out->words[i] = xasprintf("-DKBUILD_BASENAME=\"%s\"", base);
@@ -430,8 +436,7 @@ bool kbuild_borrow(struct kbuild *kb, const char *path)
 const char *kb_tu_source_word(const struct kbuild *kb, const struct kb_tu *t)
 {
 	for (int i = t->nwords - 1; i > 0; i--)
-		if (t->words[i][0] != '-' && in_srctree(kb, t->words[i]) == intern(t->source) &&
-		    strcmp(t->words[i - 1], "-o"))
+		if (is_source_word(kb, t, t->words[i]) && strcmp(t->words[i - 1], "-o"))
 			return t->words[i];
 	return NULL;
 }
@@ -490,7 +495,7 @@ char **kb_tu_args(const struct kbuild *kb, const struct kb_tu *t, const char *wt
 			i++;
 			continue;
 		}
-		if (in_srctree(kb, w) == intern(t->source) && w[0] != '-')
+		if (is_source_word(kb, t, w))
 			continue;
 		for (size_t k = 0; k < ARRAY_SIZE(dir_opts) && !done; k++) {
 			size_t len = strlen(dir_opts[k]);

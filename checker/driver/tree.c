@@ -78,7 +78,28 @@ int tree_split_command(const char *cmd, char ***out)
 	return words.n;
 }
 
-/* Compiler arguments of an entry, minus the compiler, -c, -o X and the file. */
+/* t's arguments: a compiler command's words (taken over), minus the compiler, -c, -o X and the file. */
+static void command_args(struct tu *t, char **words, int n)
+{
+	t->argv = xcalloc(n + 1, sizeof(char *));
+	for (int i = 1; i < n; i++) {
+		if (!strcmp(words[i], "-o") && i + 1 < n) {
+			free(words[i]);
+			free(words[++i]);
+			continue;
+		}
+		if (!strcmp(words[i], "-c") || !strcmp(words[i], t->file)) {
+			free(words[i]);
+			continue;
+		}
+		t->argv[t->argc++] = words[i];
+	}
+	if (n)
+		free(words[0]);
+	free(words);
+}
+
+/* Compiler arguments of a compilation database entry. */
 static void entry_args(json_t *e, struct tu *t)
 {
 	json_t *args = json_object_get(e, "arguments");
@@ -95,17 +116,7 @@ static void entry_args(json_t *e, struct tu *t)
 	} else if (json_string_value(json_object_get(e, "command"))) {
 		n = tree_split_command(json_string_value(json_object_get(e, "command")), &words);
 	}
-	t->argv = xcalloc(n + 1, sizeof(char *));
-	for (int i = 1; i < n; i++) {
-		if (!strcmp(words[i], "-o") && i + 1 < n) {
-			i++;
-			continue;
-		}
-		if (!strcmp(words[i], "-c") || !strcmp(words[i], t->file))
-			continue;
-		t->argv[t->argc++] = words[i];
-	}
-	free(words);
+	command_args(t, words, n);
 }
 
 static bool wanted(const struct options *o, const char *dir, const char *file)
@@ -142,20 +153,16 @@ static bool load_kbuild(const struct options *o, const char *dir, tu_list *tus)
 		const struct kb_tu *k = &kb.tus.v[i];
 		const char *file = kb_tu_source_word(&kb, k);
 		struct tu t = {0};
+		char **words;
 
 		if (!file || !wanted(o, kb.build, file))
 			continue;
+		words = xcalloc(k->nwords + 1, sizeof(char *));
+		for (int w = 0; w < k->nwords; w++)
+			words[w] = xstrdup(k->words[w]);
 		t.dir = xstrdup(kb.build);
 		t.file = xstrdup(file);
-		t.argv = xcalloc(k->nwords + 1, sizeof(char *));
-		for (int w = 1; w < k->nwords; w++) {
-			if (!strcmp(k->words[w], "-o") && w + 1 < k->nwords) {
-				w++;
-				continue;
-			}
-			if (strcmp(k->words[w], "-c") && k->words[w] != file)
-				t.argv[t.argc++] = xstrdup(k->words[w]);
-		}
+		command_args(&t, words, k->nwords);
 		vec_push(tus, t);
 	}
 	if (!kb.tus.n)

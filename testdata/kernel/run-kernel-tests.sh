@@ -25,6 +25,14 @@ fail() { echo "FAIL: $*"; echo "kernel: 0 passed, 1 failed"; exit 1; }
 pass() { echo "kernel: 1 passed, 0 failed"; exit 0; }
 need_tree() { [ -f "$1/.mmlock-prepared" ] || { echo "skipped: no prepared tree at $1"; exit 77; }; }
 args_of() { mapfile -t ARGS < "$repo/testdata/kbuild/$1"; }
+# expect_findings LIST: $tmp/actual ("FILE:LINE: CHECK" lines) must be LIST's entries
+expect_findings() {
+	grep -v '^#' "$here/$1" | sed -n 's/^\([^ ]*: [a-z0-9-]*\):.*/\1/p' | sort > "$tmp/expected"
+	sort -o "$tmp/actual" "$tmp/actual"
+	diff -u "$tmp/expected" "$tmp/actual" && return
+	[ -f "$tmp/out" ] && grep -A8 "warning:" "$tmp/out"
+	fail "findings differ from testdata/kernel/$1 (+ new, - gone)"
+}
 
 case $what in
 kbuild-fixture)
@@ -71,14 +79,9 @@ golden)
 	make -s -j"$(nproc)" C=2 CHECK="$mmlock" "${JOB_TARGETS[@]}" > "$tmp/out" 2>&1
 	status=$?
 	[ $status -eq 0 ] || { cat "$tmp/out"; fail "make exit $status"; }
-	sed -n 's/^\([^:]*\):\([0-9]*\):[0-9]*: warning: .*\[\([a-z0-9-]*\)\]$/\1:\2: \3/p' "$tmp/out" |
-		sort > "$tmp/actual"
-	grep -v '^#' "$repo/testdata/kernel/expected-6.12.txt" | sed -n 's/^\([^ ]*: [a-z0-9-]*\):.*/\1/p' |
-		sort > "$tmp/expected"
-	if ! diff -u "$tmp/expected" "$tmp/actual"; then
-		grep -A8 "warning:" "$tmp/out"
-		fail "findings differ from testdata/kernel/expected-6.12.txt (+ new, - gone)"
-	fi
+	sed -n 's/^\([^:]*\):\([0-9]*\):[0-9]*: warning: .*\[\([a-z0-9-]*\)\]$/\1:\2: \3/p' "$tmp/out" \
+		> "$tmp/actual"
+	expect_findings expected-6.12.txt
 	echo "$(wc -l < "$tmp/actual") finding(s), all triaged"
 	pass ;;
 golden-mm-wide)
@@ -103,12 +106,7 @@ for f in sorted(d["findings"], key=lambda f: (f["file"], f["line"])):
 if s["crashes"] or s["timeouts"] or s["parse_failures"]:
     sys.exit(1)
 PY
-	grep -v '^#' "$here/expected-6.12-mm-wide.txt" | sed -n 's/^\([^ ]*: [a-z0-9-]*\):.*/\1/p' |
-		sort > "$tmp/expected"
-	sort -o "$tmp/actual" "$tmp/actual"
-	if ! diff -u "$tmp/expected" "$tmp/actual"; then
-		fail "findings differ from testdata/kernel/expected-6.12-mm-wide.txt (+ new, - gone)"
-	fi
+	expect_findings expected-6.12-mm-wide.txt
 	echo "$(wc -l < "$tmp/actual") finding(s), all triaged"
 	pass ;;
 do-swap-page-bailout)
